@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const DEFAULT_PATH = "./data/roster.db";
+const BUSY_TIMEOUT_MS = 5_000;
+
+export function databasePath(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH || DEFAULT_PATH);
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares a new statement for every query; SCIM traffic repeats a few dozen shapes, so
+ * statements are kept by SQL text (least recently used dropped first). better-sqlite3 runs one
+ * statement at a time on this thread, so sharing them is safe.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+    return statement;
+  }) as Database.Database["prepare"];
+}
+
+/** Opens the database file, tunes SQLite for a server and applies pending migrations. */
+export function openDb(file = databasePath()): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  cacheStatements(sqlite);
+  const db = drizzle(sqlite, { schema });
+  migrate(db, {
+    migrationsFolder: path.join(/* turbopackIgnore: true */ process.cwd(), "db/migrations"),
+  });
+  return db;
+}
+
+// Next may evaluate this module more than once per process; one connection serves them all.
+const globalForDb = globalThis as unknown as { rosterDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.rosterDb ??= openDb();
+  return globalForDb.rosterDb;
+}
+
+/** A transaction handle; better-sqlite3 transactions are synchronous, so no await inside one. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run a query: the database itself or an open transaction. */
+export type Queryable = Db | Tx;
+
+export function isDatabaseReachable(): boolean {
+  try {
+    return getDb().$client.prepare("SELECT 1 AS ok").get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One drizzle prepared query per connection (or transaction) and builder, so hot lookups skip
+ * query building. `build` must always produce the same SQL; parameters go in placeholders.
+ */
+export function preparedFor<T>(build: (db: Queryable) => T): (db: Queryable) => T {
+  const cache = new WeakMap<Queryable, T>();
+  return (db) => {
+    let prepared = cache.get(db);
+    if (prepared === undefined) {
+      prepared = build(db);
+      cache.set(db, prepared);
+    }
+    return prepared;
+  };
+}

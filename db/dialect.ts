@@ -1,0 +1,68 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * Every SQL fragment that differs between SQLite and Postgres lives here, so a Postgres port
+ * swaps this one module. Everything else builds queries from these and drizzle's portable API.
+ */
+
+/** `$."a"."b"`: SQLite's JSON path syntax, quoting keys because schema URNs contain colons. */
+function jsonPath(keys: readonly string[]): string {
+  return "$" + keys.map((key) => `."${key.replaceAll('"', '\\"')}"`).join("");
+}
+
+/** The scalar at `keys` inside a JSON text column, as SQL null when absent. */
+export function jsonScalar(column: SQL, keys: readonly string[]): SQL {
+  return sql`json_extract(${column}, ${jsonPath(keys)})`;
+}
+
+/** Whether the JSON at `keys` exists and is not null. */
+export function jsonPresent(column: SQL, keys: readonly string[]): SQL {
+  return sql`(json_type(${column}, ${jsonPath(keys)}) IS NOT NULL AND json_type(${column}, ${jsonPath(keys)}) <> 'null')`;
+}
+
+/**
+ * `EXISTS` over the elements of a JSON array; `element(keys)` reads a field of one element.
+ * The alias is fixed per nesting level, and filters never nest arrays inside arrays.
+ */
+export function jsonArrayExists(
+  column: SQL,
+  keys: readonly string[],
+  condition: (element: (keys: readonly string[]) => SQL) => SQL,
+): SQL {
+  const element = (inner: readonly string[]) =>
+    inner.length === 0 ? sql.raw("e.value") : jsonScalar(sql.raw("e.value"), inner);
+  return sql`EXISTS (SELECT 1 FROM json_each(${column}, ${jsonPath(keys)}) AS e WHERE ${condition(element)})`;
+}
+
+/** SQLite folds only ASCII in lower(); the columns ending in `_key` hold JS-folded text instead. */
+export function lowerText(expression: SQL): SQL {
+  return sql`lower(${expression})`;
+}
+
+export function containsText(expression: SQL, needle: string): SQL {
+  return sql`instr(${expression}, ${needle}) > 0`;
+}
+
+export function endsWithText(expression: SQL, suffix: string): SQL {
+  return sql`substr(${expression}, ${-[...suffix].length}) = ${suffix}`;
+}
+
+/** A JSON boolean read by jsonScalar comes back as 1 or 0 in SQLite. */
+export function booleanLiteral(value: boolean): SQL {
+  return sql`${value ? 1 : 0}`;
+}
+
+/** The strings of a JS array as a one-column subquery (`value`), bound as a single parameter. */
+export function textList(values: readonly string[]): SQL {
+  return sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
+
+/** Whether a driver error is a violated UNIQUE constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** `textList` for prepared queries: the list arrives as a JSON array in placeholder `name`. */
+export function textListPlaceholder(name: string): SQL {
+  return sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
+}

@@ -1,0 +1,6 @@
+export * from "./directories";
+export * from "./group-members";
+export * from "./groups";
+export * from "./tokens";
+export * from "./user-emails";
+export * from "./users";

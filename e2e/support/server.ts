@@ -1,0 +1,133 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const READY_TIMEOUT_MS = 60_000;
+
+export type TestServer = {
+  baseUrl: string;
+  scimUrl: string;
+  databasePath: string;
+  /** Runs the CLI against this server's database and returns its parsed JSON output. */
+  cli: <T = unknown>(...args: string[]) => T;
+  stop: () => Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet; poll again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Server at ${url} did not become healthy within ${READY_TIMEOUT_MS} ms`);
+}
+
+/**
+ * Starts the built app (`next start`) on a free port with a fresh SQLite file of its own.
+ * `npm test` builds first; run `npm run build` yourself when running one suite alone.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm run build` first");
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-test-"));
+  const databasePath = path.join(dir, "roster.db");
+  const port = await freePort();
+  const childEnv = {
+    ...process.env,
+    DATABASE_PATH: databasePath,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+  const cli = <T>(...args: string[]): T => {
+    const result = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["lib/cli/main.ts", ...args],
+      {
+        cwd: ROOT,
+        env: childEnv,
+        encoding: "utf8",
+      },
+    );
+    if (result.status !== 0) throw new Error(`cli ${args.join(" ")} failed: ${result.stderr}`);
+    return JSON.parse(result.stdout) as T;
+  };
+  cli("migrate");
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilHealthy(baseUrl, child);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { baseUrl, scimUrl: `${baseUrl}/scim/v2`, databasePath, cli, stop };
+}
+
+export type DirectoryWithToken = { directoryId: string; token: string; tokenId: string };
+
+export function createDirectory(
+  server: TestServer,
+  provider = "generic",
+  name = `Test ${provider}`,
+  extra: string[] = [],
+): DirectoryWithToken {
+  const created = server.cli<{
+    directory: { id: string };
+    token: string;
+    tokenInfo: { id: string };
+  }>("directory", "create", "--name", name, "--provider", provider, ...extra);
+  return { directoryId: created.directory.id, token: created.token, tokenId: created.tokenInfo.id };
+}
+
+/** A small SCIM client for tests: JSON in, parsed JSON and headers out. */
+export function scimClient(server: TestServer, token: string) {
+  return async function request(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await fetch(`${server.scimUrl}${pathAndQuery}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "Content-Type": "application/scim+json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    return { status: response.status, headers: response.headers, body: json, text };
+  };
+}

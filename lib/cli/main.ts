@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { getDb } from "@/db/client";
+import { createDirectory, findDirectory } from "@/lib/directories/directories";
+import { createToken, revokeToken } from "@/lib/directories/tokens";
+import { seedDirectory } from "@/lib/seed/seed-directory";
+
+/** A failure the user can fix; printed as JSON on stderr with exit code 1. */
+class UsageError extends Error {}
+
+type Command = (args: string[]) => unknown;
+
+function options(args: string[], spec: Record<string, { type: "string" | "boolean" }>) {
+  return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "")
+    throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function positiveInteger(values: Record<string, unknown>, name: string, fallback: number): number {
+  const value = values[name];
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new UsageError(`--${name} must be a whole number`);
+  return parsed;
+}
+
+function directoryOrFail(id: string) {
+  const directory = findDirectory(getDb(), id);
+  if (!directory) throw new UsageError(`No directory with id ${id}`);
+  return directory;
+}
+
+const COMMANDS: Record<string, Command> = {
+  "directory create": (args) => {
+    const values = options(args, {
+      name: { type: "string" },
+      provider: { type: "string" },
+      "rate-limit": { type: "string" },
+    });
+    const rate =
+      values["rate-limit"] === undefined ? null : positiveInteger(values, "rate-limit", 0);
+    const created = createDirectory(getDb(), {
+      name: required(values, "name"),
+      provider: values.provider ?? "generic",
+      rateLimitPerSecond: rate,
+    });
+    return { directory: created.directory, token: created.token, tokenInfo: created.tokenInfo };
+  },
+  "token create": (args) => {
+    const values = options(args, { directory: { type: "string" }, name: { type: "string" } });
+    const directory = directoryOrFail(required(values, "directory"));
+    return createToken(
+      getDb(),
+      directory.id,
+      typeof values.name === "string" ? values.name : undefined,
+    );
+  },
+  "token revoke": (args) => {
+    const values = options(args, { "token-id": { type: "string" } });
+    const revoked = revokeToken(getDb(), required(values, "token-id"));
+    if (!revoked) throw new UsageError("No live token with that id");
+    return { revoked };
+  },
+  seed: (args) => {
+    const values = options(args, {
+      directory: { type: "string" },
+      users: { type: "string" },
+      groups: { type: "string" },
+    });
+    const directory = directoryOrFail(required(values, "directory"));
+    const startedMs = performance.now();
+    const counts = seedDirectory(getDb(), directory.id, {
+      users: positiveInteger(values, "users", 1000),
+      groups: positiveInteger(values, "groups", 50),
+    });
+    return {
+      directory: directory.id,
+      ...counts,
+      durationMs: Math.round(performance.now() - startedMs),
+    };
+  },
+  migrate: () => {
+    getDb();
+    return { migrated: true };
+  },
+};
+
+function run(argv: string[]): number {
+  const [first = "", second = ""] = argv;
+  const twoWord = COMMANDS[`${first} ${second}`];
+  const command = twoWord ?? COMMANDS[first];
+  const rest = argv.slice(twoWord ? 2 : 1);
+  try {
+    if (!command)
+      throw new UsageError(`Unknown command. Try: ${Object.keys(COMMANDS).join(" | ")}`);
+    process.stdout.write(`${JSON.stringify(command(rest), null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof ZodError
+        ? error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`${JSON.stringify({ error: message })}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,119 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedFor, type Db, type Queryable } from "@/db/client";
+import { directories, tokens } from "@/db/schema";
+
+const SECRET_BYTES = 32;
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+
+export type TokenSummary = {
+  id: string;
+  directoryId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type Authenticated = {
+  tokenId: string;
+  tokenName: string;
+  directoryId: string;
+  rateLimitPerSecond: number | null;
+};
+
+function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** Creates a bearer token; the secret is returned once and only its hash is kept. */
+export function createToken(db: Queryable, directoryId: string, name = "default") {
+  const secret = `rst_${randomBytes(SECRET_BYTES).toString("base64url")}`;
+  const row = db
+    .insert(tokens)
+    .values({
+      id: randomUUID(),
+      directoryId,
+      name,
+      secretHash: hashSecret(secret),
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
+  const { secretHash: _hash, ...summary } = row;
+  return { token: secret, ...summary } satisfies TokenSummary & { token: string };
+}
+
+export function revokeToken(db: Db, tokenId: string): TokenSummary | undefined {
+  const row = db
+    .update(tokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(tokens.id, tokenId), isNull(tokens.revokedAt)))
+    .returning()
+    .get();
+  if (!row) return undefined;
+  const { secretHash: _hash, ...summary } = row;
+  return summary;
+}
+
+const lastUsedWrites = new Map<string, number>();
+
+const findTokenByHash = preparedFor((db) =>
+  db
+    .select({
+      id: tokens.id,
+      name: tokens.name,
+      secretHash: tokens.secretHash,
+      directoryId: tokens.directoryId,
+      revokedAt: tokens.revokedAt,
+      rateLimitPerSecond: directories.rateLimitPerSecond,
+    })
+    .from(tokens)
+    .innerJoin(directories, eq(directories.id, tokens.directoryId))
+    .where(eq(tokens.secretHash, sql.placeholder("hash")))
+    .prepare(),
+);
+
+/**
+ * Finds the live token for a bearer secret. The lookup goes by hash, and the stored hash is
+ * compared again in constant time so that timing reveals nothing about near misses.
+ */
+export function authenticate(db: Db, secret: string): Authenticated | undefined {
+  const hash = hashSecret(secret);
+  const row = findTokenByHash(db).get({ hash });
+  if (!row || row.revokedAt !== null) return undefined;
+  if (!timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(hash))) return undefined;
+  recordUse(db, row.id);
+  return {
+    tokenId: row.id,
+    tokenName: row.name,
+    directoryId: row.directoryId,
+    rateLimitPerSecond: row.rateLimitPerSecond,
+  };
+}
+
+/** last_used_at is written at most once a minute per token, to keep reads free of writes. */
+function recordUse(db: Db, tokenId: string): void {
+  const nowMs = Date.now();
+  if (nowMs - (lastUsedWrites.get(tokenId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
+  lastUsedWrites.set(tokenId, nowMs);
+  db.update(tokens)
+    .set({ lastUsedAt: new Date(nowMs).toISOString() })
+    .where(eq(tokens.id, tokenId))
+    .run();
+}
+
+export function listTokens(db: Db, directoryId: string): TokenSummary[] {
+  return db
+    .select({
+      id: tokens.id,
+      directoryId: tokens.directoryId,
+      name: tokens.name,
+      createdAt: tokens.createdAt,
+      lastUsedAt: tokens.lastUsedAt,
+      revokedAt: tokens.revokedAt,
+    })
+    .from(tokens)
+    .where(eq(tokens.directoryId, directoryId))
+    .all();
+}

@@ -1,0 +1,287 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  booleanLiteral,
+  containsText,
+  endsWithText,
+  jsonArrayExists,
+  jsonPresent,
+  jsonScalar,
+  lowerText,
+} from "@/db/dialect";
+import type { AttrPath, CompareOp, CompValue, Filter } from "@/lib/scim/filter/ast";
+import { badRequest } from "@/lib/scim/errors";
+import {
+  findAttribute,
+  resolveAttribute,
+  type AttributeDef,
+  type ResourceKind,
+} from "@/lib/scim/schemas";
+import {
+  DATA_COLUMN,
+  ID_COLUMN,
+  RESOURCE_COLUMNS,
+  SIDE_TABLES,
+  type ColumnRef,
+} from "./attribute-columns";
+
+/** A value to compare: the SQL expression and the definition that says how to compare it. */
+type Operand = { column: ColumnRef; def: AttributeDef };
+
+/** Resolves the sub-attribute names of one multi-valued attribute inside a value filter. */
+type ElementScope = { def: AttributeDef; operand: (sub: AttrPath) => Operand };
+
+const MAX_CODE_POINT = String.fromCodePoint(0x10ffff);
+
+const invalid = (detail: string) => badRequest("invalidFilter", detail);
+
+function describe(path: AttrPath): string {
+  return [path.uri, [path.name, path.subAttr].filter(Boolean).join(".")].filter(Boolean).join(":");
+}
+
+/** Compiles a parsed filter into a SQL condition over the resource's table. */
+export function compileFilter(kind: ResourceKind, filter: Filter): SQL {
+  return compileNode(kind, filter, undefined);
+}
+
+function compileNode(kind: ResourceKind, node: Filter, scope: ElementScope | undefined): SQL {
+  switch (node.kind) {
+    case "and":
+      return sql`(${compileNode(kind, node.left, scope)} AND ${compileNode(kind, node.right, scope)})`;
+    case "or":
+      return sql`(${compileNode(kind, node.left, scope)} OR ${compileNode(kind, node.right, scope)})`;
+    case "not":
+      // SQL's NOT keeps NULL as NULL; RFC 7644 filters are two-valued, so absent means false.
+      return sql`(NOT coalesce(${compileNode(kind, node.filter, scope)}, 0))`;
+    case "valuePath":
+      if (scope) throw invalid(`Value filters cannot nest inside "${scope.def.name}[...]"`);
+      return compileValuePath(kind, node.path, node.filter);
+    case "present":
+      return scope ? presentOperand(scope.operand(node.path)) : compilePresent(kind, node.path);
+    case "compare":
+      if (scope) return compareOperand(scope.operand(node.path), node.op, node.value);
+      return compileCompare(kind, node.path, node.op, node.value);
+  }
+}
+
+function resolve(kind: ResourceKind, path: AttrPath) {
+  const resolved = resolveAttribute(kind, path);
+  if (!resolved) throw invalid(`Unknown attribute "${describe(path)}" in filter`);
+  return resolved;
+}
+
+function compileCompare(kind: ResourceKind, path: AttrPath, op: CompareOp, value: CompValue): SQL {
+  const resolved = resolve(kind, path);
+  if (resolved.def.multiValued) {
+    // RFC 7644 §3.4.2.2: `emails.value eq x` matches when any element's value does.
+    const sub = path.subAttr ?? "value";
+    return compileValuePath(kind, path, { kind: "compare", path: { name: sub }, op, value });
+  }
+  return compareOperand(singleOperand(kind, path), op, value);
+}
+
+function compilePresent(kind: ResourceKind, path: AttrPath): SQL {
+  const resolved = resolve(kind, path);
+  if (resolved.def.multiValued) {
+    const inner: Filter = path.subAttr
+      ? { kind: "present", path: { name: path.subAttr } }
+      : { kind: "present", path: { name: "__element" } };
+    return compileValuePath(kind, path, inner);
+  }
+  return presentOperand(singleOperand(kind, path));
+}
+
+/** A single-valued attribute: a dedicated column when there is one, else a JSON field. */
+function singleOperand(kind: ResourceKind, path: AttrPath): Operand {
+  const resolved = resolve(kind, path);
+  const def = resolved.sub ?? resolved.def;
+  const key = [resolved.def.name, resolved.sub?.name].filter(Boolean).join(".").toLowerCase();
+  const column = resolved.isExtension ? undefined : RESOURCE_COLUMNS[kind][key];
+  if (column) return { column, def };
+  if (key === "meta.resourcetype")
+    return { column: { expression: sql`${kind}`, folded: false }, def };
+  if (key.startsWith("meta.")) throw invalid(`Filtering on "${describe(path)}" is not supported`);
+  const keys = [
+    ...(resolved.isExtension && resolved.schema ? [resolved.schema] : []),
+    resolved.def.name,
+    ...(resolved.sub ? [resolved.sub.name] : []),
+  ];
+  return { column: { expression: jsonScalar(DATA_COLUMN[kind], keys), folded: false }, def };
+}
+
+function compileValuePath(kind: ResourceKind, path: AttrPath, filter: Filter): SQL {
+  const resolved = resolve(kind, path);
+  const def = resolved.def;
+  if (!def.multiValued) throw invalid(`"${describe(path)}" is not multi-valued`);
+  const side = resolved.isExtension ? undefined : SIDE_TABLES[kind][def.name.toLowerCase()];
+  const subs = referencedSubAttributes(filter);
+  if (side && subs.every((sub) => sub === "__element" || sub in side.columns)) {
+    const operand = (sub: AttrPath) => sideOperand(def, side.columns, sub);
+    const condition = compileNode(kind, filter, { def, operand });
+    return sql`${ID_COLUMN[kind]} IN (SELECT ${side.owner} FROM ${side.from} WHERE ${condition})`;
+  }
+  if (side)
+    throw invalid(`"${def.name}" can be filtered on ${Object.keys(side.columns).join(", ")}`);
+  const keys = [...(resolved.isExtension && resolved.schema ? [resolved.schema] : []), def.name];
+  return jsonArrayExists(DATA_COLUMN[kind], keys, (element) =>
+    compileNode(kind, filter, { def, operand: (sub) => jsonElementOperand(def, element, sub) }),
+  );
+}
+
+function referencedSubAttributes(filter: Filter): string[] {
+  switch (filter.kind) {
+    case "and":
+    case "or":
+      return [...referencedSubAttributes(filter.left), ...referencedSubAttributes(filter.right)];
+    case "not":
+      return referencedSubAttributes(filter.filter);
+    case "valuePath":
+      return [filter.path.name.toLowerCase()];
+    default:
+      return [filter.path.name.toLowerCase()];
+  }
+}
+
+function subDefinition(def: AttributeDef, sub: AttrPath): AttributeDef {
+  if (sub.name === "__element") return { ...def, multiValued: false, type: "complex" };
+  const found = findAttribute(def.subAttributes ?? [], sub.name);
+  if (!found || sub.subAttr) throw invalid(`Unknown attribute "${def.name}.${describe(sub)}"`);
+  return found;
+}
+
+function sideOperand(
+  def: AttributeDef,
+  columns: Record<string, ColumnRef>,
+  sub: AttrPath,
+): Operand {
+  const subDef = subDefinition(def, sub);
+  if (sub.name === "__element")
+    return { column: { expression: sql`1`, folded: false }, def: subDef };
+  const column = columns[sub.name.toLowerCase()];
+  if (!column) throw invalid(`"${def.name}.${sub.name}" cannot be filtered on`);
+  return { column, def: subDef };
+}
+
+function jsonElementOperand(
+  def: AttributeDef,
+  element: (keys: readonly string[]) => SQL,
+  sub: AttrPath,
+): Operand {
+  const subDef = subDefinition(def, sub);
+  const keys = sub.name === "__element" ? [] : [subDef.name];
+  return { column: { expression: element(keys), folded: false }, def: subDef };
+}
+
+function presentOperand({ column, def }: Operand): SQL {
+  if (def.type === "complex") return sql`(${column.expression} IS NOT NULL)`;
+  if (def.type === "string" || def.type === "reference") {
+    return sql`(${column.expression} IS NOT NULL AND ${column.expression} <> '')`;
+  }
+  return sql`(${column.expression} IS NOT NULL)`;
+}
+
+function compareOperand({ column, def }: Operand, op: CompareOp, value: CompValue): SQL {
+  const name = def.name;
+  if (value === null) {
+    if (op === "eq") return sql`(${column.expression} IS NULL)`;
+    if (op === "ne") return sql`(${column.expression} IS NOT NULL)`;
+    throw invalid(`"${op}" cannot compare "${name}" with null`);
+  }
+  if (def.type === "complex")
+    throw invalid(`"${name}" is complex; compare one of its sub-attributes`);
+  if (def.type === "boolean" || def.type === "binary") {
+    if (op !== "eq" && op !== "ne")
+      throw invalid(`"${op}" is not defined for ${def.type} "${name}"`);
+  }
+  const { expression, param } = comparable(column, def, value);
+  return emitComparison(expression, op, param);
+}
+
+function comparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompValue, null>) {
+  switch (def.type) {
+    case "boolean":
+      return { expression: column.expression, param: booleanLiteral(toBoolean(def, value)) };
+    case "integer":
+    case "decimal":
+      if (typeof value !== "number") throw invalid(`"${def.name}" must be compared with a number`);
+      return { expression: column.expression, param: value };
+    case "dateTime":
+      return { expression: column.expression, param: toInstant(def, value) };
+    default: {
+      const text = String(value);
+      if (def.caseExact) return { expression: column.expression, param: text };
+      const expression = column.folded ? column.expression : lowerText(column.expression);
+      return { expression, param: text.toLowerCase() };
+    }
+  }
+}
+
+function toBoolean(def: AttributeDef, value: string | number | boolean): boolean {
+  if (typeof value === "boolean") return value;
+  const text = String(value).toLowerCase();
+  if (text === "true" || text === "false") return text === "true";
+  throw invalid(`"${def.name}" must be compared with true or false`);
+}
+
+function toInstant(def: AttributeDef, value: string | number | boolean): string {
+  const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw invalid(`"${def.name}" must be compared with an xsd:dateTime`);
+  return new Date(time).toISOString();
+}
+
+function emitComparison(expression: SQL, op: CompareOp, param: SQL | string | number): SQL {
+  const isText = typeof param === "string";
+  switch (op) {
+    case "eq":
+      return sql`(${expression} = ${param})`;
+    case "ne":
+      return sql`(${expression} IS NULL OR ${expression} <> ${param})`;
+    case "gt":
+      return sql`(${expression} > ${param})`;
+    case "ge":
+      return sql`(${expression} >= ${param})`;
+    case "lt":
+      return sql`(${expression} < ${param})`;
+    case "le":
+      return sql`(${expression} <= ${param})`;
+    case "co":
+      if (!isText) throw invalid(`"co" needs a string value`);
+      return containsText(expression, param);
+    case "sw":
+      if (!isText) throw invalid(`"sw" needs a string value`);
+      // A range rather than LIKE, so an index on the column serves prefix searches.
+      return sql`(${expression} >= ${param} AND ${expression} < ${param + MAX_CODE_POINT})`;
+    case "ew":
+      if (!isText) throw invalid(`"ew" needs a string value`);
+      return param === "" ? sql`(${expression} IS NOT NULL)` : endsWithText(expression, param);
+  }
+}
+
+/** The ORDER BY key for `sortBy` (RFC 7644 §3.4.2.3); multi-valued attributes sort by primary. */
+export function compileSortKey(kind: ResourceKind, sortBy: string): SQL {
+  const colon = sortBy.lastIndexOf(":");
+  const uri = colon > 0 ? sortBy.slice(0, colon) : undefined;
+  const [name = "", subAttr] = sortBy.slice(colon + 1).split(".");
+  const path: AttrPath = { uri, name, subAttr };
+  const resolved = resolveAttribute(kind, path);
+  if (!resolved) throw badRequest("invalidValue", `Unknown sortBy attribute "${sortBy}"`);
+  if (resolved.def.multiValued) {
+    if (kind === "User" && resolved.def.name === "emails") {
+      return sql`(SELECT value_key FROM user_emails WHERE user_emails.user_id = users.id ORDER BY is_primary DESC LIMIT 1)`;
+    }
+    throw badRequest("invalidValue", `Sorting by "${sortBy}" is not supported`);
+  }
+  const { column, def } = singleOperand(kind, path);
+  const isText = def.type === "string" || def.type === "reference";
+  return isText && !def.caseExact && !column.folded
+    ? lowerText(column.expression)
+    : column.expression;
+}
+
+/** A condition over `group_members` rows for `members[...]` filters in PATCH paths. */
+export function compileMemberCondition(filter: Filter): SQL {
+  const resolved = resolve("Group", { name: "members" });
+  const side = SIDE_TABLES.Group.members;
+  if (!side) throw invalid("Group members are not filterable");
+  const operand = (sub: AttrPath) => sideOperand(resolved.def, side.columns, sub);
+  return compileNode("Group", filter, { def: resolved.def, operand });
+}

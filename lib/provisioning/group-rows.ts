@@ -1,0 +1,131 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { textList } from "@/db/dialect";
+import { groupMembers, groups, users } from "@/db/schema";
+import { badRequest } from "@/lib/scim/errors";
+import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import type { Db, Queryable, Tx } from "@/db/client";
+
+export type GroupRow = typeof groups.$inferSelect;
+
+const INSERT_CHUNK = 500;
+
+export function groupColumns(attributes: ScimObject) {
+  const displayName = typeof attributes.displayName === "string" ? attributes.displayName : "";
+  return {
+    displayName,
+    displayNameKey: displayName.toLowerCase(),
+    externalId: typeof attributes.externalId === "string" ? attributes.externalId : null,
+    data: JSON.stringify(attributes),
+  };
+}
+
+export function storedGroup(row: GroupRow): StoredResource {
+  return {
+    id: row.id,
+    attributes: JSON.parse(row.data) as ScimObject,
+    createdAt: row.createdAt,
+    lastModified: row.lastModified,
+    version: row.version,
+  };
+}
+
+/** Members of each group with their display names, in a stable order. */
+export function loadGroupMembers(db: Queryable, groupIds: string[]): Map<string, ResourceRef[]> {
+  const byGroup = new Map<string, ResourceRef[]>(groupIds.map((id) => [id, []]));
+  if (groupIds.length === 0) return byGroup;
+  const rows = db
+    .select({
+      groupId: groupMembers.groupId,
+      value: groupMembers.memberId,
+      type: groupMembers.memberType,
+      display: sql<
+        string | null
+      >`coalesce(${users.displayName}, ${users.userName}, member_group.display_name)`,
+    })
+    .from(groupMembers)
+    .leftJoin(users, eq(users.id, groupMembers.memberId))
+    .leftJoin(sql`${groups} AS member_group`, sql`member_group.id = ${groupMembers.memberId}`)
+    .where(inArray(groupMembers.groupId, groupIds))
+    .orderBy(groupMembers.groupId, groupMembers.memberId)
+    .all();
+  for (const row of rows) {
+    const ref: ResourceRef = { value: row.value, type: row.type };
+    if (row.display !== null) ref.display = row.display;
+    byGroup.get(row.groupId)?.push(ref);
+  }
+  return byGroup;
+}
+
+/** Types of the given ids among the directory's users and groups; unknown ids are refused. */
+function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]) {
+  const found = tx.all<{ id: string; type: "User" | "Group" }>(sql`
+    SELECT id, 'User' AS type FROM users WHERE directory_id = ${directoryId} AND id IN ${textList(ids)}
+    UNION ALL
+    SELECT id, 'Group' AS type FROM groups WHERE directory_id = ${directoryId} AND id IN ${textList(ids)}`);
+  const types = new Map(found.map((row) => [row.id, row.type]));
+  const unknown = ids.filter((id) => !types.has(id));
+  if (unknown.length > 0) {
+    const listed = unknown
+      .slice(0, 5)
+      .map((id) => `"${id}"`)
+      .join(", ");
+    throw badRequest(
+      "invalidValue",
+      `Members must be users or groups of this directory: ${listed}`,
+    );
+  }
+  if (types.has(groupId)) throw badRequest("invalidValue", "A group cannot be a member of itself");
+  return types;
+}
+
+/** Adds members as one set operation; members already present are left alone. */
+export function addMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]): string[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const types = resolveMembers(tx, directoryId, groupId, unique);
+  const existing = new Set(
+    tx
+      .select({ id: groupMembers.memberId })
+      .from(groupMembers)
+      .where(
+        and(
+          eq(groupMembers.groupId, groupId),
+          sql`${groupMembers.memberId} IN ${textList(unique)}`,
+        ),
+      )
+      .all()
+      .map((row) => row.id),
+  );
+  const added = unique.filter((id) => !existing.has(id));
+  for (let start = 0; start < added.length; start += INSERT_CHUNK) {
+    const rows = added.slice(start, start + INSERT_CHUNK).map((memberId) => ({
+      groupId,
+      memberId,
+      memberType: types.get(memberId) ?? "User",
+    }));
+    tx.insert(groupMembers).values(rows).onConflictDoNothing().run();
+  }
+  return added;
+}
+
+export function removeMembersWhere(tx: Tx, groupId: string, condition?: ReturnType<typeof sql>) {
+  return tx
+    .delete(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), condition))
+    .returning({ id: groupMembers.memberId })
+    .all()
+    .map((row) => row.id);
+}
+
+export function removeMembers(tx: Tx, groupId: string, ids: string[]): string[] {
+  if (ids.length === 0) return [];
+  return removeMembersWhere(tx, groupId, sql`${groupMembers.memberId} IN ${textList(ids)}`);
+}
+
+/** A member leaving changes each group that listed it, so their versions move on too. */
+export function touchGroupsContaining(tx: Tx, memberId: string): void {
+  tx.update(groups)
+    .set({ lastModified: new Date().toISOString(), version: sql`${groups.version} + 1` })
+    .where(sql`${groups.id} IN (SELECT group_id FROM group_members WHERE member_id = ${memberId})`)
+    .run();
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { groupMembers, groups } from "@/db/schema";
+import { conflict, notFound } from "@/lib/scim/errors";
+import { applyPatch, parsePatchRequest, type MemberChange } from "@/lib/scim/patch";
+import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { checkRequired, isDeepEqual, normalizeResource } from "@/lib/scim/values";
+import { compileMemberCondition } from "./compile-filter";
+import {
+  addMembers,
+  groupColumns,
+  loadGroupMembers,
+  removeMembers,
+  removeMembersWhere,
+  storedGroup,
+  touchGroupsContaining,
+  type GroupRow,
+} from "./group-rows";
+import { checkIfMatch, type WriteOptions } from "./preconditions";
+
+export type MembershipDelta = { added: string[]; removed: string[] };
+
+export type GroupWrite = {
+  stored: StoredResource;
+  /** Undefined when the caller asked not to load members (RFC 7644 §3.5.2 lets PATCH say 204). */
+  refs: ResourceRef[] | undefined;
+  notes: string[];
+  before: ScimObject | undefined;
+  delta: MembershipDelta;
+};
+
+const now = () => new Date().toISOString();
+
+function memberIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((member: unknown) => {
+    const id = (member as { value?: unknown } | null)?.value;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+function prepare(body: unknown) {
+  const { resource, notes } = normalizeResource("Group", body);
+  checkRequired("Group", resource);
+  const { members, ...attributes } = resource as ScimObject;
+  return { attributes, memberIds: memberIds(members), notes };
+}
+
+function assertUniqueName(tx: Tx, directoryId: string, attributes: ScimObject, selfId?: string) {
+  const { displayNameKey } = groupColumns(attributes);
+  const clash = tx
+    .select({ id: groups.id })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.directoryId, directoryId),
+        eq(groups.displayNameKey, displayNameKey),
+        selfId ? ne(groups.id, selfId) : undefined,
+      ),
+    )
+    .get();
+  if (clash) {
+    throw conflict(
+      `displayName "${String(attributes.displayName)}" is already taken in this directory`,
+    );
+  }
+}
+
+function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOptions): GroupRow {
+  const row = tx
+    .select()
+    .from(groups)
+    .where(and(eq(groups.directoryId, directoryId), eq(groups.id, id)))
+    .get();
+  if (!row) throw notFound(`Group "${id}" not found`);
+  checkIfMatch(options.ifMatch, row.version);
+  return row;
+}
+
+/** Applies PATCH member changes in order, each as one set operation in SQL. */
+function applyMemberChanges(tx: Tx, row: GroupRow, changes: MemberChange[]): MembershipDelta {
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  const record = (ids: string[], into: Set<string>, from: Set<string>) => {
+    for (const id of ids) if (!from.delete(id)) into.add(id);
+  };
+  for (const change of changes) {
+    if (change.kind === "add") {
+      record(addMembers(tx, row.directoryId, row.id, memberIds(change.members)), added, removed);
+    } else if (change.kind === "remove") {
+      record(removeMembers(tx, row.id, change.ids), removed, added);
+    } else if (change.kind === "removeAll") {
+      record(removeMembersWhere(tx, row.id), removed, added);
+    } else if (change.kind === "removeMatching") {
+      record(removeMembersWhere(tx, row.id, compileMemberCondition(change.filter)), removed, added);
+    } else {
+      const keep = memberIds(change.members);
+      record(replaceMembers(tx, row, keep), removed, added);
+      record(addMembers(tx, row.directoryId, row.id, keep), added, removed);
+    }
+  }
+  return { added: [...added], removed: [...removed] };
+}
+
+function replaceMembers(tx: Tx, row: GroupRow, keep: string[]): string[] {
+  const keepSet = new Set(keep);
+  const current = tx
+    .select({ id: groupMembers.memberId })
+    .from(groupMembers)
+    .where(eq(groupMembers.groupId, row.id))
+    .all();
+  return removeMembers(
+    tx,
+    row.id,
+    current.map((member) => member.id).filter((id) => !keepSet.has(id)),
+  );
+}
+
+function finish(
+  tx: Tx,
+  row: GroupRow,
+  before: ScimObject | undefined,
+  notes: string[],
+  delta: MembershipDelta,
+  withMembers: boolean,
+): GroupWrite {
+  const refs = withMembers ? (loadGroupMembers(tx, [row.id]).get(row.id) ?? []) : undefined;
+  return { stored: storedGroup(row), refs, notes, before, delta };
+}
+
+export function createGroup(db: Db, directoryId: string, body: unknown): GroupWrite {
+  const { attributes, memberIds: ids, notes } = prepare(body);
+  return db.transaction(
+    (tx) => {
+      assertUniqueName(tx, directoryId, attributes);
+      const timestamp = now();
+      const id = randomUUID();
+      const row = tx
+        .insert(groups)
+        .values({
+          id,
+          directoryId,
+          ...groupColumns(attributes),
+          createdAt: timestamp,
+          lastModified: timestamp,
+          version: 1,
+        })
+        .returning()
+        .get();
+      const added = addMembers(tx, directoryId, id, ids);
+      return finish(tx, row, undefined, notes, { added, removed: [] }, true);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function replaceGroup(
+  db: Db,
+  directoryId: string,
+  id: string,
+  body: unknown,
+  options: WriteOptions = {},
+): GroupWrite {
+  const { attributes, memberIds: ids, notes } = prepare(body);
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      assertUniqueName(tx, directoryId, attributes, id);
+      const delta = applyMemberChanges(tx, row, [
+        { kind: "replaceAll", members: ids.map((value) => ({ value })) },
+      ]);
+      return saveGroup(tx, row, attributes, notes, delta, true);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function patchGroup(
+  db: Db,
+  directoryId: string,
+  id: string,
+  body: unknown,
+  options: WriteOptions & { withMembers?: boolean } = {},
+): GroupWrite {
+  const operations = parsePatchRequest(body);
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      const current = storedGroup(row).attributes;
+      const patched = applyPatch(current, operations, { kind: "Group", extractMembers: true });
+      const { members: _ignored, ...attributes } = patched.resource as ScimObject;
+      checkRequired("Group", attributes);
+      const delta = applyMemberChanges(tx, row, patched.memberChanges);
+      const withMembers = options.withMembers ?? true;
+      const changed = delta.added.length > 0 || delta.removed.length > 0;
+      if (!changed && isDeepEqual(attributes, current)) {
+        return finish(tx, row, current, patched.notes, delta, withMembers);
+      }
+      assertUniqueName(tx, directoryId, attributes, id);
+      return saveGroup(tx, row, attributes, patched.notes, delta, withMembers);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function saveGroup(
+  tx: Tx,
+  row: GroupRow,
+  attributes: ScimObject,
+  notes: string[],
+  delta: MembershipDelta,
+  withMembers: boolean,
+): GroupWrite {
+  const updated = tx
+    .update(groups)
+    .set({ ...groupColumns(attributes), lastModified: now(), version: row.version + 1 })
+    .where(eq(groups.id, row.id))
+    .returning()
+    .get();
+  return finish(tx, updated ?? row, storedGroup(row).attributes, notes, delta, withMembers);
+}
+
+export function deleteGroup(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      touchGroupsContaining(tx, id);
+      tx.delete(groupMembers).where(eq(groupMembers.memberId, id)).run();
+      tx.delete(groups).where(eq(groups.id, id)).run();
+      return storedGroup(row);
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,19 @@
+import { ScimError } from "@/lib/scim/errors";
+import { etagOf } from "@/lib/scim/resource";
+
+export type WriteOptions = { ifMatch?: string };
+
+/** RFC 7232 §3.1 as RFC 7644 §3.14 uses it: `*` or a list of entity tags, compared weakly. */
+export function matchesEtag(header: string, version: number): boolean {
+  const current = etagOf(version);
+  return header
+    .split(",")
+    .map((tag) => tag.trim())
+    .some((tag) => tag === "*" || tag.replace(/^W\//, "") === current.replace(/^W\//, ""));
+}
+
+/** Refuses a write whose If-Match no longer names the stored version, before anything changes. */
+export function checkIfMatch(ifMatch: string | undefined, version: number): void {
+  if (ifMatch === undefined || matchesEtag(ifMatch, version)) return;
+  throw new ScimError(412, `The resource has changed: its current version is ${etagOf(version)}`);
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { groupMembers, users } from "@/db/schema";
+import { conflict, notFound } from "@/lib/scim/errors";
+import { applyPatch, parsePatchRequest } from "@/lib/scim/patch";
+import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { checkRequired, extractPassword, isDeepEqual, normalizeResource } from "@/lib/scim/values";
+import { touchGroupsContaining } from "./group-rows";
+import { hashPassword, hashPasswordSync } from "./password";
+import { checkIfMatch, type WriteOptions } from "./preconditions";
+import {
+  loadUserGroups,
+  storedUser,
+  userColumns,
+  writeUserEmails,
+  type UserRow,
+} from "./user-rows";
+
+export type UserWrite = {
+  stored: StoredResource;
+  refs: ResourceRef[];
+  notes: string[];
+  /** The attributes before the write, for change records; undefined on create. */
+  before: ScimObject | undefined;
+};
+
+const now = () => new Date().toISOString();
+
+function prepare(body: unknown) {
+  const { resource, notes } = normalizeResource("User", body);
+  const { resource: attributes, password } = extractPassword(resource);
+  checkRequired("User", attributes);
+  return { attributes: attributes as ScimObject, password, notes };
+}
+
+function assertUniqueUserName(
+  tx: Tx,
+  directoryId: string,
+  attributes: ScimObject,
+  selfId?: string,
+) {
+  const key = userColumns(attributes).userNameKey;
+  const clash = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.directoryId, directoryId),
+        eq(users.userNameKey, key),
+        selfId ? ne(users.id, selfId) : undefined,
+      ),
+    )
+    .get();
+  if (clash)
+    throw conflict(`userName "${String(attributes.userName)}" is already taken in this directory`);
+}
+
+function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOptions): UserRow {
+  const row = tx
+    .select()
+    .from(users)
+    .where(and(eq(users.directoryId, directoryId), eq(users.id, id)))
+    .get();
+  if (!row) throw notFound(`User "${id}" not found`);
+  checkIfMatch(options.ifMatch, row.version);
+  return row;
+}
+
+function finish(tx: Tx, row: UserRow, before: ScimObject | undefined, notes: string[]): UserWrite {
+  const refs = loadUserGroups(tx, [row.id]).get(row.id) ?? [];
+  return { stored: storedUser(row), refs, notes, before };
+}
+
+export async function createUser(db: Db, directoryId: string, body: unknown): Promise<UserWrite> {
+  const { attributes, password, notes } = prepare(body);
+  const passwordHash = password === undefined ? null : await hashPassword(password);
+  return db.transaction(
+    (tx) => {
+      assertUniqueUserName(tx, directoryId, attributes);
+      const timestamp = now();
+      const row = tx
+        .insert(users)
+        .values({
+          id: randomUUID(),
+          directoryId,
+          ...userColumns(attributes),
+          passwordHash,
+          createdAt: timestamp,
+          lastModified: timestamp,
+          version: 1,
+        })
+        .returning()
+        .get();
+      writeUserEmails(tx, row.id, directoryId, attributes);
+      return finish(tx, row, undefined, notes);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** PUT (RFC 7644 §3.5.1): the body replaces every client-writable attribute. */
+export async function replaceUser(
+  db: Db,
+  directoryId: string,
+  id: string,
+  body: unknown,
+  options: WriteOptions = {},
+): Promise<UserWrite> {
+  const { attributes, password, notes } = prepare(body);
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      assertUniqueUserName(tx, directoryId, attributes, id);
+      return saveUser(tx, row, attributes, passwordHash, notes);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function patchUser(
+  db: Db,
+  directoryId: string,
+  id: string,
+  body: unknown,
+  options: WriteOptions = {},
+): UserWrite {
+  const operations = parsePatchRequest(body);
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      const current = storedUser(row).attributes;
+      const patched = applyPatch(current, operations, { kind: "User", extractMembers: false });
+      const { resource: attributes, password } = extractPassword(patched.resource);
+      checkRequired("User", attributes);
+      const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
+      if (isDeepEqual(attributes, current) && passwordHash === undefined) {
+        return finish(tx, row, current, patched.notes);
+      }
+      assertUniqueUserName(tx, directoryId, attributes as ScimObject, id);
+      return saveUser(tx, row, attributes as ScimObject, passwordHash, patched.notes);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function saveUser(
+  tx: Tx,
+  row: UserRow,
+  attributes: ScimObject,
+  passwordHash: string | undefined,
+  notes: string[],
+): UserWrite {
+  const updated = tx
+    .update(users)
+    .set({
+      ...userColumns(attributes),
+      ...(passwordHash === undefined ? {} : { passwordHash }),
+      lastModified: now(),
+      version: row.version + 1,
+    })
+    .where(eq(users.id, row.id))
+    .returning()
+    .get();
+  writeUserEmails(tx, row.id, row.directoryId, attributes);
+  return finish(tx, updated ?? row, storedUser(row).attributes, notes);
+}
+
+export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
+  return db.transaction(
+    (tx) => {
+      const row = loadForWrite(tx, directoryId, id, options);
+      touchGroupsContaining(tx, id);
+      tx.delete(groupMembers).where(eq(groupMembers.memberId, id)).run();
+      tx.delete(users).where(eq(users.id, id)).run();
+      return storedUser(row);
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,49 @@
+import { badRequest, ScimError } from "@/lib/scim/errors";
+
+const JSON_TYPES = new Set(["application/scim+json", "application/json"]);
+
+/**
+ * Reads and parses a JSON body, refusing it past `maxBytes` without buffering the excess.
+ * RFC 7644 §3.1 names application/scim+json; clients also send application/json.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType && !JSON_TYPES.has(mediaType)) {
+    throw new ScimError(
+      415,
+      `Content-Type "${mediaType}" is not supported; send application/scim+json`,
+    );
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readText(request, maxBytes);
+  if (text.trim() === "") throw badRequest("invalidSyntax", "The request body is empty");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `: ${error.message}` : "";
+    throw badRequest("invalidSyntax", `The request body is not valid JSON${reason}`);
+  }
+}
+
+function tooLarge(maxBytes: number): ScimError {
+  return new ScimError(413, `The request body exceeds the limit of ${maxBytes} bytes`);
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}

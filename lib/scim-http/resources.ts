@@ -1,0 +1,145 @@
+import {
+  parseListQuery,
+  parseSearchRequest,
+  toListResponse,
+  type ListQuery,
+} from "@/lib/scim/list-query";
+import {
+  applyProjection,
+  includesAttribute,
+  parseProjection,
+  type Projection,
+} from "@/lib/scim/projection";
+import {
+  etagOf,
+  locationOf,
+  toScimResource,
+  type ResourceRef,
+  type StoredResource,
+} from "@/lib/scim/resource";
+import type { ResourceKind } from "@/lib/scim/schemas";
+import { getGroup, listGroups } from "@/lib/provisioning/group-reads";
+import {
+  createGroup,
+  deleteGroup,
+  patchGroup,
+  replaceGroup,
+} from "@/lib/provisioning/group-writes";
+import { matchesEtag } from "@/lib/provisioning/preconditions";
+import { getUser, listUsers } from "@/lib/provisioning/user-reads";
+import { createUser, deleteUser, patchUser, replaceUser } from "@/lib/provisioning/user-writes";
+import type { ScimRequest } from "./context";
+import type { ScimResult } from "./respond";
+
+type Item = { stored: StoredResource; refs: ResourceRef[] | undefined };
+
+const REF_ATTRIBUTE: Record<ResourceKind, string> = { User: "groups", Group: "members" };
+
+function projectionOf(kind: ResourceKind, params: URLSearchParams | ListQuery): Projection {
+  const attributes =
+    params instanceof URLSearchParams ? params.get("attributes") : params.attributes;
+  const excluded =
+    params instanceof URLSearchParams
+      ? params.get("excludedAttributes")
+      : params.excludedAttributes;
+  return parseProjection(kind, attributes ?? undefined, excluded ?? undefined);
+}
+
+function render(req: ScimRequest, kind: ResourceKind, item: Item, projection: Projection) {
+  return applyProjection(toScimResource(kind, item.stored, item.refs, req.baseUrl), projection);
+}
+
+function resourceResult(
+  req: ScimRequest,
+  kind: ResourceKind,
+  item: Item,
+  status = 200,
+): ScimResult {
+  const headers: Record<string, string> = { ETag: etagOf(item.stored.version) };
+  if (status === 201) headers.Location = locationOf(kind, item.stored.id, req.baseUrl);
+  return { status, body: render(req, kind, item, projectionOf(kind, req.params)), headers };
+}
+
+export function getResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
+  const projection = projectionOf(kind, req.params);
+  const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
+  const read = (kind === "User" ? getUser : getGroup)(req.db, req.directoryId, id, withRefs);
+  if (req.ifNoneMatch && matchesEtag(req.ifNoneMatch, read.stored.version)) {
+    return { status: 304, headers: { ETag: etagOf(read.stored.version) } };
+  }
+  const headers = { ETag: etagOf(read.stored.version) };
+  return { status: 200, body: render(req, kind, read, projection), headers };
+}
+
+export function listResources(req: ScimRequest, kind: ResourceKind, query: ListQuery): ScimResult {
+  const projection = projectionOf(kind, query);
+  const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
+  const page = (kind === "User" ? listUsers : listGroups)(req.db, req.directoryId, query, withRefs);
+  for (const note of page.notes) req.notes.add(note);
+  const resources = page.items.map((item) => render(req, kind, item, projection));
+  return { status: 200, body: toListResponse(page.totalResults, query.startIndex, resources) };
+}
+
+export function listFromQuery(req: ScimRequest, kind: ResourceKind): ScimResult {
+  return listResources(req, kind, parseListQuery(req.params));
+}
+
+export function searchResources(req: ScimRequest, kind: ResourceKind): ScimResult {
+  return listResources(req, kind, parseSearchRequest(req.body));
+}
+
+function noted<T extends { notes: string[] }>(req: ScimRequest, write: T): T {
+  for (const note of write.notes) req.notes.add(note);
+  return write;
+}
+
+export async function createResource(req: ScimRequest, kind: ResourceKind): Promise<ScimResult> {
+  if (kind === "User") {
+    const write = noted(req, await createUser(req.db, req.directoryId, req.body));
+    return resourceResult(req, kind, write, 201);
+  }
+  const write = noted(req, createGroup(req.db, req.directoryId, req.body));
+  return resourceResult(req, kind, write, 201);
+}
+
+export async function replaceResource(
+  req: ScimRequest,
+  kind: ResourceKind,
+  id: string,
+): Promise<ScimResult> {
+  const options = { ifMatch: req.ifMatch };
+  if (kind === "User") {
+    const write = noted(req, await replaceUser(req.db, req.directoryId, id, req.body, options));
+    return resourceResult(req, kind, write);
+  }
+  const write = noted(req, replaceGroup(req.db, req.directoryId, id, req.body, options));
+  return resourceResult(req, kind, write);
+}
+
+/**
+ * RFC 7644 §3.5.2 allows 200 with the resource or 204. Group PATCHes answer 204 unless the client
+ * asks for attributes, so adding one member to a 50,000-member group never reads them all.
+ */
+export function patchResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
+  const options = { ifMatch: req.ifMatch };
+  if (kind === "User") {
+    const write = noted(req, patchUser(req.db, req.directoryId, id, req.body, options));
+    return resourceResult(req, kind, write);
+  }
+  const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
+  const projection = projectionOf(kind, req.params);
+  const withMembers = wantsBody && includesAttribute(projection, "members");
+  const write = noted(
+    req,
+    patchGroup(req.db, req.directoryId, id, req.body, { ...options, withMembers }),
+  );
+  if (!wantsBody) return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
+  return resourceResult(req, kind, write);
+}
+
+export function deleteResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
+  const options = { ifMatch: req.ifMatch };
+  if (kind === "User") deleteUser(req.db, req.directoryId, id, options);
+  else deleteGroup(req.db, req.directoryId, id, options);
+  return { status: 204 };
+}

@@ -1,0 +1,26 @@
+import { ScimError, toErrorBody } from "@/lib/scim/errors";
+import { SCIM_CONTENT_TYPE } from "@/lib/scim/urns";
+
+/** What a SCIM handler produces; turned into a Response at the edge, or a Bulk result. */
+export type ScimResult = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+export const CONTENT_TYPE = `${SCIM_CONTENT_TYPE}; charset=utf-8`;
+
+export function toResponse(result: ScimResult): Response {
+  const headers = new Headers(result.headers);
+  if (result.body === undefined) return new Response(null, { status: result.status, headers });
+  headers.set("Content-Type", CONTENT_TYPE);
+  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+}
+
+export function errorResult(error: ScimError, headers?: Record<string, string>): ScimResult {
+  return { status: error.status, body: toErrorBody(error), headers };
+}
+
+export function internalErrorResult(): ScimResult {
+  return errorResult(new ScimError(500, "The server could not complete the request"));
+}

@@ -1,0 +1,61 @@
+import { badRequest } from "../errors";
+import type { AttributeDef } from "../schemas";
+
+/** RFC 7643 §2.3.5: xsd:dateTime, e.g. `2008-01-23T04:56:22Z`, offset optional. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+const invalid = (label: string, expected: string) =>
+  badRequest("invalidValue", `Attribute "${label}" must be ${expected}`);
+
+export function coerceBoolean(value: unknown, label: string, notes: Set<string>): boolean {
+  if (typeof value === "boolean") return value;
+  // Entra ID sends booleans as the strings "True" and "False".
+  if (typeof value === "string") {
+    const lowered = value.trim().toLowerCase();
+    if (lowered === "true" || lowered === "false") {
+      notes.add("string-boolean");
+      return lowered === "true";
+    }
+  }
+  throw invalid(label, "a boolean");
+}
+
+function coerceString(def: AttributeDef, value: unknown, label: string): string {
+  if (typeof value !== "string") throw invalid(label, "a string");
+  if (def.required && value.trim() === "") {
+    throw badRequest("invalidValue", `Attribute "${label}" is required and must not be empty`);
+  }
+  return value;
+}
+
+function coerceDateTime(value: unknown, label: string): string {
+  if (typeof value === "string" && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+    return value;
+  }
+  throw invalid(label, "an ISO 8601 dateTime such as 2008-01-23T04:56:22Z");
+}
+
+/** Checks and coerces a value of a non-complex attribute type (RFC 7643 §2.3). */
+export function coerceScalar(
+  def: AttributeDef,
+  value: unknown,
+  label: string,
+  notes: Set<string>,
+): string | number | boolean {
+  switch (def.type) {
+    case "boolean":
+      return coerceBoolean(value, label, notes);
+    case "integer":
+      if (typeof value === "number" && Number.isInteger(value)) return value;
+      throw invalid(label, "an integer");
+    case "decimal":
+      if (typeof value === "number" && Number.isFinite(value)) return value;
+      throw invalid(label, "a number");
+    case "dateTime":
+      return coerceDateTime(value, label);
+    case "complex":
+      throw invalid(label, "a complex object");
+    default:
+      return coerceString(def, value, label);
+  }
+}

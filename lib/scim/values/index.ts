@@ -1,0 +1,11 @@
+export { checkRequired } from "./check-required";
+export { coerceBoolean, coerceScalar } from "./coerce-scalar";
+export { coerceAttribute, coerceComplex, coerceSingleValue, joinLabel } from "./coerce-value";
+export { isDeepEqual } from "./deep-equal";
+export { enforceSinglePrimary } from "./enforce-single-primary";
+export { extractPassword } from "./extract-password";
+export { normalizeResource, routeTopLevelKey } from "./normalize-resource";
+export type { KeyRoute, NormalizedResource } from "./normalize-resource";
+export { deleteKey, findKey, readKey, writeKey } from "./object-keys";
+export { isScimObject } from "./types";
+export type { ScimObject, ScimValue } from "./types";

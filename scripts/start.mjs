@@ -1,0 +1,33 @@
+// `npm start`: build when the build is missing or older than the sources, migrate, then serve.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCE_DIRS = ["app", "components", "lib", "db"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const BUILD_ID = path.join(".next", "BUILD_ID");
+
+function newestSourceMs() {
+  let newest = 0;
+  const visit = (entry) => {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  return newest;
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const build = fs.statSync(BUILD_ID, { throwIfNoEntry: false });
+if (!build || build.mtimeMs < newestSourceMs()) run("npx", ["next", "build"]);
+run("npx", ["tsx", "lib/cli/main.ts", "migrate"]);
+run("npx", ["next", "start", "-p", process.env.PORT ?? "3000"]);
