@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { preparedFor, type Db, type Queryable } from "@/db/client";
-import { directories, tokens } from "@/db/schema";
+import { directories, tokens, type Provider } from "@/db/schema";
 
 const SECRET_BYTES = 32;
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
@@ -19,6 +19,7 @@ export type Authenticated = {
   tokenId: string;
   tokenName: string;
   directoryId: string;
+  provider: Provider;
   rateLimitPerSecond: number | null;
 };
 
@@ -67,6 +68,7 @@ const findTokenByHash = preparedFor((db) =>
       directoryId: tokens.directoryId,
       revokedAt: tokens.revokedAt,
       rateLimitPerSecond: directories.rateLimitPerSecond,
+      provider: directories.provider,
     })
     .from(tokens)
     .innerJoin(directories, eq(directories.id, tokens.directoryId))
@@ -88,6 +90,7 @@ export function authenticate(db: Db, secret: string): Authenticated | undefined 
     tokenId: row.id,
     tokenName: row.name,
     directoryId: row.directoryId,
+    provider: row.provider,
     rateLimitPerSecond: row.rateLimitPerSecond,
   };
 }

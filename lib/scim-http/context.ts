@@ -1,9 +1,12 @@
 import type { Db } from "@/db/client";
+import type { Provider } from "@/db/schema";
 
 /** One SCIM operation, from HTTP or from inside a Bulk request, scoped to one directory. */
 export type ScimRequest = {
   db: Db;
   directoryId: string;
+  /** The directory's identity provider, for the few answers that differ by client. */
+  provider: Provider;
   baseUrl: string;
   method: string;
   /** Path segments below `/scim/v2`, decoded, empty ones dropped. */

@@ -35,9 +35,17 @@ function segmentsOf(url: URL): string[] {
     .map((segment) => decodeURIComponent(segment));
 }
 
-function baseUrlOf(url: URL): string {
+/**
+ * The base of every `meta.location`: PUBLIC_URL when set, else the address the client used.
+ * `request.url` under `next start` names the listening socket, not the Host the client sent.
+ */
+function baseUrlOf(request: Request, url: URL): string {
   const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "");
-  return `${configured || url.origin}${SCIM_PREFIX}`;
+  if (configured) return `${configured}${SCIM_PREFIX}`;
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
+  const host = first("x-forwarded-host") ?? first("host") ?? url.host;
+  const protocol = first("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
+  return `${protocol}://${host}${SCIM_PREFIX}`;
 }
 
 async function serve(request: Request, url: URL, auth: Authenticated): Promise<ScimResult> {
@@ -55,7 +63,8 @@ async function serve(request: Request, url: URL, auth: Authenticated): Promise<S
   const req: ScimRequest = {
     db: getDb(),
     directoryId: auth.directoryId,
-    baseUrl: baseUrlOf(url),
+    provider: auth.provider,
+    baseUrl: baseUrlOf(request, url),
     method,
     segments,
     params: url.searchParams,

@@ -118,15 +118,19 @@ export async function replaceResource(
 
 /**
  * RFC 7644 §3.5.2 allows 200 with the resource or 204. Group PATCHes answer 204 unless the client
- * asks for attributes, so adding one member to a 50,000-member group never reads them all.
+ * asks for attributes, so adding one member to a 50,000-member group never reads them all. User
+ * PATCHes answer 204 to Entra, whose validator expects it, and the updated user to the others.
  */
 export function patchResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
   const options = { ifMatch: req.ifMatch };
+  const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
   if (kind === "User") {
     const write = noted(req, patchUser(req.db, req.directoryId, id, req.body, options));
+    if (req.provider === "entra" && !wantsBody) {
+      return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
+    }
     return resourceResult(req, kind, write);
   }
-  const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
   const projection = projectionOf(kind, req.params);
   const withMembers = wantsBody && includesAttribute(projection, "members");
   const write = noted(

@@ -1,8 +1,17 @@
-import { findSchema, resolveAttribute, type ResourceKind } from "./schemas";
+import type { Filter } from "./filter/ast";
+import { parsePatchPath } from "./filter/parse-filter";
+import { matchesElement } from "./patch/match-elements";
+import { findSchema, resolveAttribute, type AttributeDef, type ResourceKind } from "./schemas";
 import type { ScimObject, ScimValue } from "./values/types";
 
 /** A parsed `attributes` or `excludedAttributes` entry: where the value sits in the resource. */
-type ProjectionPath = { container: string | undefined; name: string; subAttr?: string };
+type ProjectionPath = {
+  container: string | undefined;
+  name: string;
+  subAttr?: string;
+  /** `emails[type eq "work"]`: only the elements the filter matches. */
+  filter?: { def: AttributeDef; filter: Filter };
+};
 
 export type Projection = {
   attributes: ProjectionPath[] | undefined;
@@ -23,6 +32,7 @@ function parsePaths(kind: ResourceKind, list: string | undefined): ProjectionPat
 function parsePath(kind: ResourceKind, entry: string): ProjectionPath | undefined {
   const schema = findSchema(entry);
   if (schema) return { container: schema.id, name: "" };
+  if (entry.includes("[")) return parseFilteredPath(kind, entry);
   const colon = entry.lastIndexOf(":");
   const uri = colon > 0 ? entry.slice(0, colon) : undefined;
   const [name = "", subAttr] = entry.slice(colon + 1).split(".");
@@ -31,6 +41,27 @@ function parsePath(kind: ResourceKind, entry: string): ProjectionPath | undefine
   if (!resolved) return undefined;
   const container = resolved.isExtension ? resolved.schema : undefined;
   return { container, name: resolved.def.name, subAttr: resolved.sub?.name };
+}
+
+/**
+ * RFC 7644 §3.9 names attributes only, but Microsoft's validator sends value-filtered entries
+ * such as `emails[type eq "work"]`; they select the matching elements.
+ */
+function parseFilteredPath(kind: ResourceKind, entry: string): ProjectionPath | undefined {
+  let parsed;
+  try {
+    parsed = parsePatchPath(entry);
+  } catch {
+    return undefined;
+  }
+  const resolved = resolveAttribute(kind, parsed.attr);
+  if (!resolved?.def.multiValued || !parsed.filter) return undefined;
+  return {
+    container: resolved.isExtension ? resolved.schema : undefined,
+    name: resolved.def.name,
+    subAttr: parsed.subAttr,
+    filter: { def: resolved.def, filter: parsed.filter },
+  };
 }
 
 /** RFC 7644 §3.9: `attributes` narrows the default set; `excludedAttributes` removes from it. */
@@ -87,7 +118,7 @@ function copyPath(source: ScimObject, target: ScimObject, path: ProjectionPath):
     if (path.container) target[path.container] = structuredClone(from);
     return;
   }
-  const value = from[path.name];
+  const value = selectElements(from[path.name], path);
   if (value === undefined) return;
   const into = containerOf(target, path, true);
   if (!into) return;
@@ -96,6 +127,13 @@ function copyPath(source: ScimObject, target: ScimObject, path: ProjectionPath):
     return;
   }
   into[path.name] = mergeSub(into[path.name], value, path.subAttr);
+}
+
+function selectElements(value: ScimValue | undefined, path: ProjectionPath) {
+  if (!path.filter || !Array.isArray(value)) return value;
+  const { def, filter } = path.filter;
+  const matching = value.filter((element) => matchesElement(def, filter, element));
+  return matching.length > 0 ? matching : undefined;
 }
 
 function mergeSub(existing: ScimValue | undefined, value: ScimValue, sub: string): ScimValue {
@@ -124,13 +162,21 @@ function removePath(object: ScimObject, path: ProjectionPath): void {
   if (ALWAYS_RETURNED.has(path.name) && !path.container) return;
   const from = containerOf(object, path, false);
   if (!from) return;
+  const value = from[path.name];
+  const selected = selectElements(value, path);
+  if (!path.subAttr && path.filter && Array.isArray(value)) {
+    const removed = new Set(Array.isArray(selected) ? selected : []);
+    from[path.name] = value.filter((element) => !removed.has(element));
+    return;
+  }
   if (!path.subAttr) {
     delete from[path.name];
     return;
   }
-  const value = from[path.name];
-  const elements = Array.isArray(value) ? value : [value];
-  for (const element of elements) if (isObject(element)) delete element[path.subAttr];
+  const elements = Array.isArray(selected) ? selected : [selected];
+  for (const element of elements) {
+    if (isObject(element)) delete element[path.subAttr];
+  }
 }
 
 function isObject(value: unknown): value is ScimObject {
