@@ -4,3 +4,5 @@ export * from "./groups";
 export * from "./tokens";
 export * from "./user-emails";
 export * from "./users";
+export * from "./sync-events";
+export * from "./sync-requests";
