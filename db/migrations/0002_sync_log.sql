@@ -29,6 +29,7 @@ CREATE TABLE `sync_requests` (
 	`duration_ms` integer NOT NULL,
 	`client_ip` text,
 	`user_agent` text,
+	`headers` text NOT NULL,
 	`request_body` text,
 	`response_body` text,
 	`is_request_truncated` integer NOT NULL,

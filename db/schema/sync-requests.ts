@@ -18,6 +18,8 @@ export const syncRequests = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
     clientIp: text("client_ip"),
     userAgent: text("user_agent"),
+    /** JSON object of the request headers worth showing, credentials redacted. */
+    headers: text("headers").notNull(),
     requestBody: text("request_body"),
     responseBody: text("response_body"),
     isRequestTruncated: integer("is_request_truncated", { mode: "boolean" }).notNull(),
