@@ -17,6 +17,7 @@ import {
   touchGroupsContaining,
   type GroupRow,
 } from "./group-rows";
+import { recordChange } from "@/lib/sync-log/record-events";
 import { checkIfMatch, type WriteOptions } from "./preconditions";
 
 export type MembershipDelta = { added: string[]; removed: string[] };
@@ -117,6 +118,20 @@ function replaceMembers(tx: Tx, row: GroupRow, keep: string[]): string[] {
   );
 }
 
+function record(
+  tx: Tx,
+  options: WriteOptions,
+  row: GroupRow,
+  before: ScimObject | undefined,
+  after: ScimObject | undefined,
+  members?: MembershipDelta,
+) {
+  const source = after ?? before;
+  const label = typeof source?.displayName === "string" ? source.displayName : null;
+  const change = { kind: "Group" as const, directoryId: row.directoryId, id: row.id, label };
+  recordChange(tx, options.change, { ...change, before, after, members });
+}
+
 function finish(
   tx: Tx,
   row: GroupRow,
@@ -129,7 +144,12 @@ function finish(
   return { stored: storedGroup(row), refs, notes, before, delta };
 }
 
-export function createGroup(db: Db, directoryId: string, body: unknown): GroupWrite {
+export function createGroup(
+  db: Db,
+  directoryId: string,
+  body: unknown,
+  options: WriteOptions = {},
+): GroupWrite {
   const { attributes, memberIds: ids, notes } = prepare(body);
   return db.transaction(
     (tx) => {
@@ -149,6 +169,7 @@ export function createGroup(db: Db, directoryId: string, body: unknown): GroupWr
         .returning()
         .get();
       const added = addMembers(tx, directoryId, id, ids);
+      record(tx, options, row, undefined, attributes, { added, removed: [] });
       return finish(tx, row, undefined, notes, { added, removed: [] }, true);
     },
     { behavior: "immediate" },
@@ -170,7 +191,7 @@ export function replaceGroup(
       const delta = applyMemberChanges(tx, row, [
         { kind: "replaceAll", members: ids.map((value) => ({ value })) },
       ]);
-      return saveGroup(tx, row, attributes, notes, delta, true);
+      return saveGroup(tx, row, attributes, notes, delta, true, options);
     },
     { behavior: "immediate" },
   );
@@ -198,7 +219,7 @@ export function patchGroup(
         return finish(tx, row, current, patched.notes, delta, withMembers);
       }
       assertUniqueName(tx, directoryId, attributes, id);
-      return saveGroup(tx, row, attributes, patched.notes, delta, withMembers);
+      return saveGroup(tx, row, attributes, patched.notes, delta, withMembers, options);
     },
     { behavior: "immediate" },
   );
@@ -211,6 +232,7 @@ function saveGroup(
   notes: string[],
   delta: MembershipDelta,
   withMembers: boolean,
+  options: WriteOptions,
 ): GroupWrite {
   const updated = tx
     .update(groups)
@@ -218,7 +240,9 @@ function saveGroup(
     .where(eq(groups.id, row.id))
     .returning()
     .get();
-  return finish(tx, updated ?? row, storedGroup(row).attributes, notes, delta, withMembers);
+  const before = storedGroup(row).attributes;
+  record(tx, options, row, before, attributes, delta);
+  return finish(tx, updated ?? row, before, notes, delta, withMembers);
 }
 
 export function deleteGroup(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
@@ -228,7 +252,9 @@ export function deleteGroup(db: Db, directoryId: string, id: string, options: Wr
       touchGroupsContaining(tx, id);
       tx.delete(groupMembers).where(eq(groupMembers.memberId, id)).run();
       tx.delete(groups).where(eq(groups.id, id)).run();
-      return storedGroup(row);
+      const stored = storedGroup(row);
+      record(tx, options, row, stored.attributes, undefined);
+      return stored;
     },
     { behavior: "immediate" },
   );

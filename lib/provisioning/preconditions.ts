@@ -1,7 +1,10 @@
 import { ScimError } from "@/lib/scim/errors";
 import { etagOf } from "@/lib/scim/resource";
 
-export type WriteOptions = { ifMatch?: string };
+import type { ChangeContext } from "@/lib/sync-log/record-events";
+
+/** If-Match, and the request to attribute the change to in the sync log. */
+export type WriteOptions = { ifMatch?: string; change?: ChangeContext };
 
 /** RFC 7232 §3.1 as RFC 7644 §3.14 uses it: `*` or a list of entity tags, compared weakly. */
 export function matchesEtag(header: string, version: number): boolean {

@@ -8,6 +8,7 @@ import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resourc
 import { checkRequired, extractPassword, isDeepEqual, normalizeResource } from "@/lib/scim/values";
 import { touchGroupsContaining } from "./group-rows";
 import { hashPassword, hashPasswordSync } from "./password";
+import { recordChange } from "@/lib/sync-log/record-events";
 import { checkIfMatch, type WriteOptions } from "./preconditions";
 import {
   loadUserGroups,
@@ -67,12 +68,37 @@ function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOpt
   return row;
 }
 
+function record(
+  tx: Tx,
+  options: WriteOptions,
+  row: UserRow,
+  before: ScimObject | undefined,
+  after: ScimObject | undefined,
+  isPasswordChanged = false,
+) {
+  const userName = (after ?? before)?.userName;
+  recordChange(tx, options.change, {
+    kind: "User",
+    directoryId: row.directoryId,
+    id: row.id,
+    label: typeof userName === "string" ? userName : null,
+    before,
+    after,
+    isPasswordChanged,
+  });
+}
+
 function finish(tx: Tx, row: UserRow, before: ScimObject | undefined, notes: string[]): UserWrite {
   const refs = loadUserGroups(tx, [row.id]).get(row.id) ?? [];
   return { stored: storedUser(row), refs, notes, before };
 }
 
-export async function createUser(db: Db, directoryId: string, body: unknown): Promise<UserWrite> {
+export async function createUser(
+  db: Db,
+  directoryId: string,
+  body: unknown,
+  options: WriteOptions = {},
+): Promise<UserWrite> {
   const { attributes, password, notes } = prepare(body);
   const passwordHash = password === undefined ? null : await hashPassword(password);
   return db.transaction(
@@ -93,6 +119,7 @@ export async function createUser(db: Db, directoryId: string, body: unknown): Pr
         .returning()
         .get();
       writeUserEmails(tx, row.id, directoryId, attributes);
+      record(tx, options, row, undefined, attributes);
       return finish(tx, row, undefined, notes);
     },
     { behavior: "immediate" },
@@ -113,7 +140,7 @@ export async function replaceUser(
     (tx) => {
       const row = loadForWrite(tx, directoryId, id, options);
       assertUniqueUserName(tx, directoryId, attributes, id);
-      return saveUser(tx, row, attributes, passwordHash, notes);
+      return saveUser(tx, row, attributes, passwordHash, notes, options);
     },
     { behavior: "immediate" },
   );
@@ -139,7 +166,7 @@ export function patchUser(
         return finish(tx, row, current, patched.notes);
       }
       assertUniqueUserName(tx, directoryId, attributes as ScimObject, id);
-      return saveUser(tx, row, attributes as ScimObject, passwordHash, patched.notes);
+      return saveUser(tx, row, attributes as ScimObject, passwordHash, patched.notes, options);
     },
     { behavior: "immediate" },
   );
@@ -151,6 +178,7 @@ function saveUser(
   attributes: ScimObject,
   passwordHash: string | undefined,
   notes: string[],
+  options: WriteOptions,
 ): UserWrite {
   const updated = tx
     .update(users)
@@ -164,7 +192,9 @@ function saveUser(
     .returning()
     .get();
   writeUserEmails(tx, row.id, row.directoryId, attributes);
-  return finish(tx, updated ?? row, storedUser(row).attributes, notes);
+  const before = storedUser(row).attributes;
+  record(tx, options, row, before, attributes, passwordHash !== undefined);
+  return finish(tx, updated ?? row, before, notes);
 }
 
 export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
@@ -174,7 +204,9 @@ export function deleteUser(db: Db, directoryId: string, id: string, options: Wri
       touchGroupsContaining(tx, id);
       tx.delete(groupMembers).where(eq(groupMembers.memberId, id)).run();
       tx.delete(users).where(eq(users.id, id)).run();
-      return storedUser(row);
+      const stored = storedUser(row);
+      record(tx, options, row, stored.attributes, undefined);
+      return stored;
     },
     { behavior: "immediate" },
   );

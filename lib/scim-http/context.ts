@@ -2,6 +2,8 @@ import type { Db } from "@/db/client";
 import type { Provider } from "@/db/schema";
 
 /** One SCIM operation, from HTTP or from inside a Bulk request, scoped to one directory. */
+export type TouchedResource = { type: "User" | "Group"; id: string; label: string | null };
+
 export type ScimRequest = {
   db: Db;
   directoryId: string;
@@ -15,6 +17,11 @@ export type ScimRequest = {
   body: unknown;
   ifMatch: string | undefined;
   ifNoneMatch: string | undefined;
+  /** The sync-log entry this operation belongs to, and the token that sent it. */
+  requestId: string;
+  tokenId: string;
   /** Client quirks that were normalised along the way, for the sync log. */
   notes: Set<string>;
+  /** Resources read or changed, for the sync log. */
+  touched: TouchedResource[];
 };

@@ -1,13 +1,20 @@
 import { getDb } from "@/db/client";
 import { authenticate, type Authenticated } from "@/lib/directories/tokens";
 import { log } from "@/lib/log";
+import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/record-request";
 import { BULK_PAYLOAD_BYTES_MAX } from "@/lib/scim/discovery";
 import { ScimError } from "@/lib/scim/errors";
-import type { ScimRequest } from "./context";
+import type { TouchedResource } from "./context";
 import { dispatch, expectsBody, MethodNotAllowed } from "./dispatch";
 import { DEFAULT_RATE_PER_SECOND, takeRequest } from "./rate-limit";
-import { readJsonBody } from "./read-body";
-import { errorResult, internalErrorResult, toResponse, type ScimResult } from "./respond";
+import { parseJsonBody, readBodyText } from "./read-body";
+import {
+  errorResult,
+  internalErrorResult,
+  serializeBody,
+  toResponse,
+  type ScimResult,
+} from "./respond";
 
 export const SCIM_PREFIX = "/scim/v2";
 const BODY_BYTES_MAX = 4 * 1_048_576;
@@ -48,7 +55,19 @@ function baseUrlOf(request: Request, url: URL): string {
   return `${protocol}://${host}${SCIM_PREFIX}`;
 }
 
-async function serve(request: Request, url: URL, auth: Authenticated): Promise<ScimResult> {
+/** What the sync log needs to know about a request, filled in as serving goes along. */
+type Exchange = {
+  id: string;
+  auth: Authenticated | undefined;
+  rawBody: string | undefined;
+  body: unknown;
+  notes: Set<string>;
+  touched: TouchedResource[];
+};
+
+async function serve(request: Request, url: URL, exchange: Exchange): Promise<ScimResult> {
+  const auth = authenticateRequest(request);
+  exchange.auth = auth;
   const retryAfter = takeRequest(auth.tokenId, auth.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND);
   if (retryAfter > 0) {
     const error = new ScimError(429, `Too many requests; retry after ${retryAfter} s`);
@@ -57,23 +76,29 @@ async function serve(request: Request, url: URL, auth: Authenticated): Promise<S
   const segments = segmentsOf(url);
   const isBulk = segments[0]?.toLowerCase() === "bulk";
   const method = request.method.toUpperCase();
-  const body = expectsBody(method)
-    ? await readJsonBody(request, isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX)
-    : undefined;
-  const req: ScimRequest = {
+  if (expectsBody(method)) {
+    exchange.rawBody = await readBodyText(
+      request,
+      isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX,
+    );
+    exchange.body = parseJsonBody(exchange.rawBody);
+  }
+  return dispatch({
     db: getDb(),
     directoryId: auth.directoryId,
     provider: auth.provider,
+    requestId: exchange.id,
+    tokenId: auth.tokenId,
     baseUrl: baseUrlOf(request, url),
     method,
     segments,
     params: url.searchParams,
-    body,
+    body: exchange.body,
     ifMatch: request.headers.get("if-match") ?? undefined,
     ifNoneMatch: request.headers.get("if-none-match") ?? undefined,
-    notes: new Set(),
-  };
-  return dispatch(req);
+    notes: exchange.notes,
+    touched: exchange.touched,
+  });
 }
 
 function resultOfError(error: unknown): ScimResult {
@@ -86,28 +111,75 @@ function resultOfError(error: unknown): ScimResult {
   return internalErrorResult();
 }
 
-/** The whole SCIM endpoint: authenticate, rate-limit, parse, dispatch, answer, log one line. */
+function scimTypeOf(result: ScimResult): string | undefined {
+  const body = result.body as { scimType?: unknown } | undefined;
+  return result.status >= 400 && typeof body?.scimType === "string" ? body.scimType : undefined;
+}
+
+/** A failure to write the sync log is logged, never turned into a failed provisioning call. */
+function recordExchange(
+  request: Request,
+  url: URL,
+  exchange: Exchange,
+  result: ScimResult,
+  text: string | undefined,
+  durationMs: number,
+) {
+  if (!isSyncLogEnabled()) return;
+  try {
+    recordRequest(getDb(), {
+      id: exchange.id,
+      directoryId: exchange.auth?.directoryId,
+      tokenId: exchange.auth?.tokenId,
+      tokenName: exchange.auth?.tokenName,
+      method: request.method.toUpperCase(),
+      url,
+      headers: request.headers,
+      status: result.status,
+      scimType: scimTypeOf(result),
+      durationMs,
+      requestBody: exchange.body,
+      rawRequestBody: exchange.body === undefined ? exchange.rawBody : undefined,
+      responseText: text,
+      resources: exchange.touched,
+      quirks: [...exchange.notes],
+    });
+  } catch (error) {
+    log.error({ err: error }, "sync_log.write_failed");
+  }
+}
+
+/** The whole SCIM endpoint: authenticate, rate-limit, parse, dispatch, answer, record, log. */
 export async function handleScimRequest(request: Request): Promise<Response> {
   const startedMs = performance.now();
   const url = new URL(request.url);
-  let auth: Authenticated | undefined;
+  const exchange: Exchange = {
+    id: newRequestId(),
+    auth: undefined,
+    rawBody: undefined,
+    body: undefined,
+    notes: new Set(),
+    touched: [],
+  };
   let result: ScimResult;
   try {
-    auth = authenticateRequest(request);
-    result = await serve(request, url, auth);
+    result = await serve(request, url, exchange);
   } catch (error) {
     result = resultOfError(error);
   }
+  const text = serializeBody(result);
+  const durationMs = performance.now() - startedMs;
+  recordExchange(request, url, exchange, result, text, durationMs);
   log.info(
     {
       method: request.method,
       path: url.pathname,
       status: result.status,
-      duration_ms: Math.round((performance.now() - startedMs) * 100) / 100,
-      directory_id: auth?.directoryId,
+      duration_ms: Math.round(durationMs * 100) / 100,
+      directory_id: exchange.auth?.directoryId,
       user_agent: request.headers.get("user-agent") ?? undefined,
     },
     "scim.request",
   );
-  return toResponse(result);
+  return toResponse(result, text);
 }

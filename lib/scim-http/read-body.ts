@@ -3,10 +3,10 @@ import { badRequest, ScimError } from "@/lib/scim/errors";
 const JSON_TYPES = new Set(["application/scim+json", "application/json"]);
 
 /**
- * Reads and parses a JSON body, refusing it past `maxBytes` without buffering the excess.
+ * Reads a JSON body's text, refusing it past `maxBytes` without buffering the excess.
  * RFC 7644 §3.1 names application/scim+json; clients also send application/json.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType && !JSON_TYPES.has(mediaType)) {
     throw new ScimError(
@@ -16,7 +16,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readText(request, maxBytes);
+  return readText(request, maxBytes);
+}
+
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") throw badRequest("invalidSyntax", "The request body is empty");
   try {
     return JSON.parse(text) as unknown;

@@ -88,17 +88,36 @@ export function searchResources(req: ScimRequest, kind: ResourceKind): ScimResul
   return listResources(req, kind, parseSearchRequest(req.body));
 }
 
-function noted<T extends { notes: string[] }>(req: ScimRequest, write: T): T {
+function writeOptions(req: ScimRequest) {
+  return { ifMatch: req.ifMatch, change: { requestId: req.requestId, tokenId: req.tokenId } };
+}
+
+/** Remembers the resource for the sync log's "resources touched". */
+function touch(req: ScimRequest, kind: ResourceKind, stored: StoredResource): void {
+  const label = stored.attributes[kind === "User" ? "userName" : "displayName"];
+  req.touched.push({ type: kind, id: stored.id, label: typeof label === "string" ? label : null });
+}
+
+function noted<T extends { notes: string[]; stored: StoredResource }>(
+  req: ScimRequest,
+  kind: ResourceKind,
+  write: T,
+): T {
   for (const note of write.notes) req.notes.add(note);
+  touch(req, kind, write.stored);
   return write;
 }
 
 export async function createResource(req: ScimRequest, kind: ResourceKind): Promise<ScimResult> {
   if (kind === "User") {
-    const write = noted(req, await createUser(req.db, req.directoryId, req.body));
+    const write = noted(
+      req,
+      kind,
+      await createUser(req.db, req.directoryId, req.body, writeOptions(req)),
+    );
     return resourceResult(req, kind, write, 201);
   }
-  const write = noted(req, createGroup(req.db, req.directoryId, req.body));
+  const write = noted(req, kind, createGroup(req.db, req.directoryId, req.body, writeOptions(req)));
   return resourceResult(req, kind, write, 201);
 }
 
@@ -107,12 +126,16 @@ export async function replaceResource(
   kind: ResourceKind,
   id: string,
 ): Promise<ScimResult> {
-  const options = { ifMatch: req.ifMatch };
+  const options = writeOptions(req);
   if (kind === "User") {
-    const write = noted(req, await replaceUser(req.db, req.directoryId, id, req.body, options));
+    const write = noted(
+      req,
+      kind,
+      await replaceUser(req.db, req.directoryId, id, req.body, options),
+    );
     return resourceResult(req, kind, write);
   }
-  const write = noted(req, replaceGroup(req.db, req.directoryId, id, req.body, options));
+  const write = noted(req, kind, replaceGroup(req.db, req.directoryId, id, req.body, options));
   return resourceResult(req, kind, write);
 }
 
@@ -122,10 +145,10 @@ export async function replaceResource(
  * PATCHes answer 204 to Entra, whose validator expects it, and the updated user to the others.
  */
 export function patchResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
-  const options = { ifMatch: req.ifMatch };
+  const options = writeOptions(req);
   const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
   if (kind === "User") {
-    const write = noted(req, patchUser(req.db, req.directoryId, id, req.body, options));
+    const write = noted(req, kind, patchUser(req.db, req.directoryId, id, req.body, options));
     if (req.provider === "entra" && !wantsBody) {
       return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
     }
@@ -135,6 +158,7 @@ export function patchResource(req: ScimRequest, kind: ResourceKind, id: string):
   const withMembers = wantsBody && includesAttribute(projection, "members");
   const write = noted(
     req,
+    kind,
     patchGroup(req.db, req.directoryId, id, req.body, { ...options, withMembers }),
   );
   if (!wantsBody) return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
@@ -142,8 +166,11 @@ export function patchResource(req: ScimRequest, kind: ResourceKind, id: string):
 }
 
 export function deleteResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
-  const options = { ifMatch: req.ifMatch };
-  if (kind === "User") deleteUser(req.db, req.directoryId, id, options);
-  else deleteGroup(req.db, req.directoryId, id, options);
+  const options = writeOptions(req);
+  const deleted =
+    kind === "User"
+      ? deleteUser(req.db, req.directoryId, id, options)
+      : deleteGroup(req.db, req.directoryId, id, options);
+  touch(req, kind, deleted);
   return { status: 204 };
 }

@@ -10,11 +10,15 @@ export type ScimResult = {
 
 export const CONTENT_TYPE = `${SCIM_CONTENT_TYPE}; charset=utf-8`;
 
-export function toResponse(result: ScimResult): Response {
+export function serializeBody(result: ScimResult): string | undefined {
+  return result.body === undefined ? undefined : JSON.stringify(result.body);
+}
+
+export function toResponse(result: ScimResult, text = serializeBody(result)): Response {
   const headers = new Headers(result.headers);
-  if (result.body === undefined) return new Response(null, { status: result.status, headers });
+  if (text === undefined) return new Response(null, { status: result.status, headers });
   headers.set("Content-Type", CONTENT_TYPE);
-  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  return new Response(text, { status: result.status, headers });
 }
 
 export function errorResult(error: ScimError, headers?: Record<string, string>): ScimResult {

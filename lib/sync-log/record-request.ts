@@ -1,0 +1,101 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Db } from "@/db/client";
+import { syncRequests } from "@/db/schema";
+import { capText, redactHeader, redactRawText, storedBody } from "./redact";
+
+const BODY_BYTES_DEFAULT = 64 * 1024;
+const HEADERS_OF_NOTE = [
+  "authorization",
+  "content-type",
+  "accept",
+  "if-match",
+  "if-none-match",
+  "user-agent",
+  "x-forwarded-for",
+];
+
+export type RequestRecord = {
+  id: string;
+  directoryId: string | undefined;
+  tokenId: string | undefined;
+  tokenName: string | undefined;
+  method: string;
+  url: URL;
+  headers: Headers;
+  status: number;
+  scimType: string | undefined;
+  durationMs: number;
+  /** The body as parsed, or the raw text when it was not JSON. */
+  requestBody: unknown;
+  rawRequestBody: string | undefined;
+  /** The response exactly as sent; responses carry no secrets (RFC 7643 §7 returned: never). */
+  responseText: string | undefined;
+  resources: { type: string; id: string; label: string | null }[];
+  quirks: string[];
+};
+
+export const newRequestId = (): string => uuidv7();
+
+export function isSyncLogEnabled(): boolean {
+  return process.env.SYNC_LOG !== "off";
+}
+
+function bodyBytesMax(): number {
+  const configured = Number(process.env.SYNC_LOG_BODY_BYTES_MAX);
+  return Number.isInteger(configured) && configured > 0 ? configured : BODY_BYTES_DEFAULT;
+}
+
+function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
+
+function noteworthyHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of HEADERS_OF_NOTE) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = redactHeader(name, value);
+  }
+  return kept;
+}
+
+function requestBodyOf(record: RequestRecord, maxBytes: number) {
+  if (record.requestBody !== undefined) return storedBody(record.requestBody, maxBytes);
+  if (!record.rawRequestBody) return { text: null, isTruncated: false };
+  return capText(redactRawText(record.rawRequestBody), maxBytes);
+}
+
+/** Writes one sync-log entry; bodies are redacted and capped before they are stored. */
+export function recordRequest(db: Db, record: RequestRecord): void {
+  const maxBytes = bodyBytesMax();
+  const request = requestBodyOf(record, maxBytes);
+  const response = capText(record.responseText, maxBytes);
+  const main = record.resources[0];
+  db.insert(syncRequests)
+    .values({
+      id: record.id,
+      createdAt: new Date().toISOString(),
+      directoryId: record.directoryId ?? null,
+      tokenId: record.tokenId ?? null,
+      tokenName: record.tokenName ?? null,
+      method: record.method,
+      path: record.url.pathname,
+      query: record.url.search ? record.url.search.slice(1) : null,
+      status: record.status,
+      scimType: record.scimType ?? null,
+      durationMs: Math.round(record.durationMs),
+      clientIp: clientIp(record.headers),
+      userAgent: record.headers.get("user-agent"),
+      headers: JSON.stringify(noteworthyHeaders(record.headers)),
+      requestBody: request.text,
+      responseBody: response.text,
+      isRequestTruncated: request.isTruncated,
+      isResponseTruncated: response.isTruncated,
+      resourceType: main?.type ?? null,
+      resourceId: main?.id ?? null,
+      resourceLabel: main?.label ?? null,
+      resources: JSON.stringify(record.resources),
+      quirks: JSON.stringify(record.quirks),
+    })
+    .run();
+}

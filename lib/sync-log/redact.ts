@@ -1,0 +1,81 @@
+import { SCHEMAS, type AttributeDef } from "@/lib/scim/schemas";
+
+export const REDACTED = "[redacted]";
+
+function neverReturned(attributes: readonly AttributeDef[]): string[] {
+  return attributes.flatMap((attribute) => [
+    ...(attribute.returned === "never" ? [attribute.name.toLowerCase()] : []),
+    ...neverReturned(attribute.subAttributes ?? []),
+  ]);
+}
+
+/**
+ * Every key whose value never reaches the sync log: what the schemas mark `returned: never`
+ * (the password) and credentials a client might put in a body. The one list, kept here.
+ */
+const SECRET_KEYS = new Set([
+  ...SCHEMAS.flatMap((schema) => neverReturned(schema.attributes)),
+  "authorization",
+  "token",
+  "secret",
+]);
+
+function isSecretKey(key: string): boolean {
+  const lowered = key.toLowerCase();
+  const last =
+    lowered
+      .slice(lowered.lastIndexOf(":") + 1)
+      .split(".")
+      .pop() ?? lowered;
+  return SECRET_KEYS.has(lowered) || SECRET_KEYS.has(last);
+}
+
+/** A PATCH operation whose path names a secret, e.g. `{"op": "replace", "path": "password"}`. */
+function isSecretOperation(value: Record<string, unknown>): boolean {
+  return typeof value.path === "string" && "value" in value && isSecretKey(value.path);
+}
+
+/** A copy of a request or response body with every secret value replaced by a marker. */
+export function redactBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactBody);
+  if (typeof value !== "object" || value === null) return value;
+  const object = value as Record<string, unknown>;
+  const secretOperation = isSecretOperation(object);
+  return Object.fromEntries(
+    Object.entries(object).map(([key, item]) => {
+      if (isSecretKey(key) || (secretOperation && key === "value")) return [key, REDACTED];
+      return [key, redactBody(item)];
+    }),
+  );
+}
+
+export function redactHeader(name: string, value: string): string {
+  if (name.toLowerCase() !== "authorization") return value;
+  const scheme = value.split(/\s+/)[0] ?? "";
+  return `${scheme} ${REDACTED}`.trim();
+}
+
+/** Text cut at `maxBytes` of UTF-8, and whether it was cut. */
+export function capText(text: string | undefined, maxBytes: number) {
+  if (text === undefined) return { text: null, isTruncated: false };
+  if (text.length <= maxBytes / 3) return { text, isTruncated: false };
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.byteLength <= maxBytes) return { text, isTruncated: false };
+  return { text: bytes.subarray(0, maxBytes).toString("utf8"), isTruncated: true };
+}
+
+/** Serialises a redacted body, cut at `maxBytes` of UTF-8 and marked when cut. */
+export function storedBody(body: unknown, maxBytes: number) {
+  if (body === undefined) return { text: null, isTruncated: false };
+  return capText(JSON.stringify(redactBody(body)), maxBytes);
+}
+
+/**
+ * For a body that is not valid JSON and so cannot be redacted structurally: masks any string
+ * value that follows a secret key, which covers bodies broken after the secret.
+ */
+export function redactRawText(text: string): string {
+  const keys = [...SECRET_KEYS].join("|");
+  const pattern = new RegExp(`("(?:[^"]*[:.])?(?:${keys})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, "gi");
+  return text.replace(pattern, `$1"${REDACTED}"`);
+}
