@@ -6,3 +6,8 @@ export * from "./user-emails";
 export * from "./users";
 export * from "./sync-events";
 export * from "./sync-requests";
+export * from "./auth-users";
+export * from "./auth-sessions";
+export * from "./auth-accounts";
+export * from "./auth-verifications";
+export * from "./audit-events";

@@ -31,5 +31,9 @@ export const users = sqliteTable(
     index("users_directory_display_name").on(t.directoryId, t.displayNameKey),
     index("users_directory_last_modified").on(t.directoryId, t.lastModified),
     index("users_directory_created").on(t.directoryId, t.createdAt, t.id),
+    // The dashboard lists users of every directory at once, sorted and filtered by these.
+    index("users_user_name_key").on(t.userNameKey, t.directoryId, t.active),
+    index("users_display_name_key").on(t.displayNameKey, t.directoryId),
+    index("users_last_modified").on(t.lastModified),
   ],
 );
