@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { registerFunctions } from "./dialect";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -47,6 +48,7 @@ export function openDb(file = databasePath()): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   cacheStatements(sqlite);
+  registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, {
     migrationsFolder: path.join(/* turbopackIgnore: true */ process.cwd(), "db/migrations"),

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 
 /**
@@ -34,9 +35,24 @@ export function jsonArrayExists(
   return sql`EXISTS (SELECT 1 FROM json_each(${column}, ${jsonPath(keys)}) AS e WHERE ${condition(element)})`;
 }
 
-/** SQLite folds only ASCII in lower(); the columns ending in `_key` hold JS-folded text instead. */
+/** Case folding for every script: SQLite's own lower() folds only ASCII. */
+export const FOLD_FUNCTION = "roster_fold";
+
+/** Registers FOLD_FUNCTION on a connection; the `_key` columns hold text folded the same way. */
+export function registerFunctions(sqlite: Database.Database): void {
+  sqlite.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? value.toLowerCase() : value,
+  );
+}
+
 export function lowerText(expression: SQL): SQL {
-  return sql`lower(${expression})`;
+  return sql`${sql.raw(FOLD_FUNCTION)}(${expression})`;
+}
+
+/** ORDER BY terms that put absent values last ascending and first descending (RFC 7644 §3.4.2.3). */
+export function sortTerms(expression: SQL, descending: boolean): SQL[] {
+  const direction = sql.raw(descending ? "DESC" : "ASC");
+  return [sql`(${expression} IS NULL) ${direction}`, sql`${expression} ${direction}`];
 }
 
 export function containsText(expression: SQL, needle: string): SQL {

@@ -18,7 +18,7 @@ import {
   type GroupRow,
 } from "./group-rows";
 import { recordChange } from "@/lib/sync-log/record-events";
-import { checkIfMatch, type WriteOptions } from "./preconditions";
+import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 
 export type MembershipDelta = { added: string[]; removed: string[] };
 
@@ -209,8 +209,11 @@ export function patchGroup(
     (tx) => {
       const row = loadForWrite(tx, directoryId, id, options);
       const current = storedGroup(row).attributes;
-      const patched = applyPatch(current, operations, { kind: "Group", extractMembers: true });
-      const { members: _ignored, ...attributes } = patched.resource as ScimObject;
+      const patched = applyPatch(withId(row.id, current), operations, {
+        kind: "Group",
+        extractMembers: true,
+      });
+      const { members: _ignored, ...attributes } = withoutId(patched.resource);
       checkRequired("Group", attributes);
       const delta = applyMemberChanges(tx, row, patched.memberChanges);
       const withMembers = options.withMembers ?? true;

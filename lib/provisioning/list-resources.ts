@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { groups, users } from "@/db/schema";
 import type { ListQuery } from "@/lib/scim/list-query";
@@ -41,10 +42,12 @@ export function listRows<K extends ResourceKind>(
   const where = and(eq(table.directoryId, directoryId), condition);
   const countRows = () => db.select({ total: count() }).from(table).where(where).get()?.total ?? 0;
   if (query.count === 0) return { totalResults: countRows(), rows: [], notes };
-  const direction = query.sortOrder === "descending" ? desc : asc;
-  const order: SQL[] = query.sortBy
-    ? [direction(compileSortKey(kind, query.sortBy)), asc(table.createdAt), asc(table.id)]
-    : [asc(table.createdAt), asc(table.id)];
+  const isDescending = query.sortOrder === "descending";
+  const order: SQL[] = [
+    ...(query.sortBy ? sortTerms(compileSortKey(kind, query.sortBy), isDescending) : []),
+    asc(table.createdAt),
+    asc(table.id),
+  ];
   const total = countRows();
   const rows = db
     .select()

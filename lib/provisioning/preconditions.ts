@@ -1,5 +1,5 @@
 import { ScimError } from "@/lib/scim/errors";
-import { etagOf } from "@/lib/scim/resource";
+import { etagOf, type ScimObject } from "@/lib/scim/resource";
 
 import type { ChangeContext } from "@/lib/sync-log/record-events";
 
@@ -19,4 +19,17 @@ export function matchesEtag(header: string, version: number): boolean {
 export function checkIfMatch(ifMatch: string | undefined, version: number): void {
   if (ifMatch === undefined || matchesEtag(ifMatch, version)) return;
   throw new ScimError(412, `The resource has changed: its current version is ${etagOf(version)}`);
+}
+
+/**
+ * The stored attributes leave `id` to its column; PATCH sees it, so that a client repeating the
+ * id unchanged (Okta does, in path-less replaces) is not refused as writing a readOnly value.
+ */
+export function withId(id: string, attributes: ScimObject): ScimObject {
+  return { id, ...attributes };
+}
+
+export function withoutId(resource: ScimObject): ScimObject {
+  const { id: _id, ...attributes } = resource;
+  return attributes;
 }

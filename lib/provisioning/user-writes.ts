@@ -9,7 +9,7 @@ import { checkRequired, extractPassword, isDeepEqual, normalizeResource } from "
 import { touchGroupsContaining } from "./group-rows";
 import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
-import { checkIfMatch, type WriteOptions } from "./preconditions";
+import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
   loadUserGroups,
   storedUser,
@@ -158,8 +158,11 @@ export function patchUser(
     (tx) => {
       const row = loadForWrite(tx, directoryId, id, options);
       const current = storedUser(row).attributes;
-      const patched = applyPatch(current, operations, { kind: "User", extractMembers: false });
-      const { resource: attributes, password } = extractPassword(patched.resource);
+      const patched = applyPatch(withId(row.id, current), operations, {
+        kind: "User",
+        extractMembers: false,
+      });
+      const { resource: attributes, password } = extractPassword(withoutId(patched.resource));
       checkRequired("User", attributes);
       const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {

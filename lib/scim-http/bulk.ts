@@ -79,7 +79,10 @@ async function runOperation(req: ScimRequest, raw: unknown, ids: Map<string, str
     };
   }
   try {
-    const path = resolveBulkIds(operation.path, ids) as string;
+    const path = operation.path
+      .split("/")
+      .map((segment) => resolveBulkIds(segment, ids))
+      .join("/");
     const url = new URL(path.replace(/^\/+/, "/"), "http://bulk.invalid");
     if (/^\/bulk\/?$/i.test(url.pathname))
       throw badRequest("invalidPath", "Bulk requests cannot nest");

@@ -45,13 +45,16 @@ function segmentsOf(url: URL): string[] {
 /**
  * The base of every `meta.location`: PUBLIC_URL when set, else the address the client used.
  * `request.url` under `next start` names the listening socket, not the Host the client sent.
+ * X-Forwarded-* headers are believed only with TRUST_PROXY=1, as any client can send them.
  */
 function baseUrlOf(request: Request, url: URL): string {
   const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "");
   if (configured) return `${configured}${SCIM_PREFIX}`;
   const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
-  const host = first("x-forwarded-host") ?? first("host") ?? url.host;
-  const protocol = first("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
+  const isProxied = process.env.TRUST_PROXY === "1";
+  const host = (isProxied ? first("x-forwarded-host") : undefined) ?? first("host") ?? url.host;
+  const forwardedProto = isProxied ? first("x-forwarded-proto") : undefined;
+  const protocol = forwardedProto ?? url.protocol.replace(/:$/, "");
   return `${protocol}://${host}${SCIM_PREFIX}`;
 }
 

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDirectory, scimClient, startServer, type TestServer } from "../support/server";
+import {
+  URN,
+  asArray,
+  asJson,
+  asString,
+  bodyOf,
+  createUser,
+  expectScimError,
+  filterQuery,
+  getJson,
+  idOf,
+  memberIdsOf,
+  patchOp,
+  type Json,
+  type ScimRequest,
+} from "./provisioning-helpers";
+
+let server: TestServer;
+let request: ScimRequest;
+let maxOperations = 0;
+let maxPayloadSize = 0;
+
+beforeAll(async () => {
+  server = await startServer();
+  request = scimClient(server, createDirectory(server, "generic").token);
+  const bulk = asJson((await getJson(request, "/ServiceProviderConfig")).bulk, "bulk");
+  maxOperations = Number(bulk.maxOperations);
+  maxPayloadSize = Number(bulk.maxPayloadSize);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+function bulkRequest(operations: Json[], failOnErrors?: number): Json {
+  return {
+    schemas: [URN.bulkRequest],
+    ...(failOnErrors === undefined ? {} : { failOnErrors }),
+    Operations: operations,
+  };
+}
+
+async function runBulk(operations: Json[], failOnErrors?: number): Promise<Json[]> {
+  const response = await request("POST", "/Bulk", bulkRequest(operations, failOnErrors));
+  expect(response.status, response.text).toBe(200);
+  const body = bodyOf(response);
+  expect(body.schemas).toEqual([URN.bulkResponse]);
+  return asArray(body.Operations, "Operations").map((item) => asJson(item, "operation"));
+}
+
+/** The id at the end of a bulk operation's `location`. */
+function idFromLocation(operation: Json | undefined): string {
+  const location = asString(operation?.location, "location");
+  return new URL(location).pathname.split("/").at(-1) ?? "";
+}
+
+const postUser = (bulkId: string, userName: string): Json => ({
+  method: "POST",
+  path: "/Users",
+  bulkId,
+  data: { schemas: [URN.user], userName },
+});
+
+async function countUsers(userName: string): Promise<number> {
+  const response = await request("GET", `/Users?${filterQuery(`userName eq "${userName}"`)}`);
+  return Number(bodyOf(response).totalResults);
+}
+
+describe("bulkId references", () => {
+  it("creates a user and a group whose member is bulkId:u1", async () => {
+    const operations = await runBulk([
+      postUser("u1", "bulk.member@example.com"),
+      {
+        method: "POST",
+        path: "/Groups",
+        bulkId: "g1",
+        data: {
+          schemas: [URN.group],
+          displayName: "Bulk Group",
+          members: [{ value: "bulkId:u1" }],
+        },
+      },
+    ]);
+
+    expect(
+      operations.map((operation) => [operation.bulkId, operation.method, operation.status]),
+    ).toEqual([
+      ["u1", "POST", "201"],
+      ["g1", "POST", "201"],
+    ]);
+    const [userId, groupId] = operations.map(idFromLocation);
+    const group = await getJson(request, `/Groups/${groupId}`);
+    expect(memberIdsOf(group)).toEqual([userId]);
+    const user = await getJson(request, `/Users/${userId}`);
+    expect(user.userName).toBe("bulk.member@example.com");
+    expect(operations[0]?.version).toBe(asJson(user.meta).version);
+  });
+
+  it("resolves bulkId references in the paths of later PATCH and DELETE operations", async () => {
+    const operations = await runBulk([
+      postUser("u2", "bulk.patched@example.com"),
+      {
+        method: "PATCH",
+        path: "/Users/bulkId:u2",
+        data: patchOp({ op: "add", path: "title", value: "Patched in bulk" }),
+      },
+      postUser("u3", "bulk.deleted@example.com"),
+      { method: "DELETE", path: "/Users/bulkId:u3" },
+    ]);
+
+    expect(operations.map((operation) => operation.status)).toEqual(["201", "200", "201", "204"]);
+    const patchedId = idFromLocation(operations[0]);
+    expect((await getJson(request, `/Users/${patchedId}`)).title).toBe("Patched in bulk");
+    expect((await request("GET", `/Users/${idFromLocation(operations[2])}`)).status).toBe(404);
+  });
+});
+
+describe("failOnErrors", () => {
+  it("processes every operation when failOnErrors is absent", async () => {
+    const operations = await runBulk([
+      postUser("a1", "all.one@example.com"),
+      postUser("a2", "ALL.ONE@example.com"),
+      postUser("a3", "all.three@example.com"),
+    ]);
+
+    expect(operations.map((operation) => operation.status)).toEqual(["201", "409", "201"]);
+    const failed = asJson(operations[1]?.response, "response");
+    expect(failed).toMatchObject({ schemas: [URN.error], status: "409", scimType: "uniqueness" });
+    expect(await countUsers("all.three@example.com")).toBe(1);
+  });
+
+  it("stops after the first error with failOnErrors 1 and keeps earlier writes", async () => {
+    const operations = await runBulk(
+      [
+        postUser("s1", "stop.one@example.com"),
+        postUser("s2", "Stop.One@example.com"),
+        postUser("s3", "stop.three@example.com"),
+      ],
+      1,
+    );
+
+    expect(operations.map((operation) => operation.status)).toEqual(["201", "409"]);
+    expect(await countUsers("stop.one@example.com")).toBe(1);
+    expect(await countUsers("stop.three@example.com")).toBe(0);
+  });
+
+  it("tolerates errors up to failOnErrors and stops at that count", async () => {
+    const operations = await runBulk(
+      [
+        { method: "DELETE", path: "/Users/00000000-0000-4000-8000-000000000001" },
+        postUser("t2", "tolerated.two@example.com"),
+        { method: "DELETE", path: "/Users/00000000-0000-4000-8000-000000000002" },
+        postUser("t4", "tolerated.four@example.com"),
+      ],
+      2,
+    );
+
+    expect(operations.map((operation) => operation.status)).toEqual(["404", "201", "404"]);
+    expect(await countUsers("tolerated.two@example.com")).toBe(1);
+    expect(await countUsers("tolerated.four@example.com")).toBe(0);
+  });
+
+  it("answers a stale version on one operation with 412 for that operation only", async () => {
+    const user = await createUser(request, { userName: "versioned@example.com" });
+    const id = idOf(user);
+
+    const operations = await runBulk([
+      {
+        method: "PATCH",
+        path: `/Users/${id}`,
+        version: 'W/"999"',
+        data: patchOp({ op: "add", path: "title", value: "Stale" }),
+      },
+      {
+        method: "PATCH",
+        path: `/Users/${id}`,
+        data: patchOp({ op: "add", path: "nickName", value: "V" }),
+      },
+    ]);
+
+    expect(operations.map((operation) => operation.status)).toEqual(["412", "200"]);
+    const stored = await getJson(request, `/Users/${id}`);
+    expect(stored).not.toHaveProperty("title");
+    expect(stored.nickName).toBe("V");
+  });
+});
+
+describe("bulk limits", () => {
+  it("answers more operations than maxOperations with 413 and runs none of them", async () => {
+    expect(maxOperations).toBeGreaterThan(0);
+    const operations = Array.from({ length: maxOperations + 1 }, (_, index) =>
+      postUser(`o${index}`, `over.${index}@example.com`),
+    );
+
+    const response = await request("POST", "/Bulk", bulkRequest(operations));
+
+    expectScimError(response, 413);
+    expect(await countUsers("over.0@example.com")).toBe(0);
+  });
+
+  it("answers a body larger than maxPayloadSize with 413", async () => {
+    const operation = postUser("big", "big@example.com");
+    const padded = {
+      ...operation,
+      data: { ...asJson(operation.data), title: "x".repeat(maxPayloadSize) },
+    };
+
+    const response = await request("POST", "/Bulk", bulkRequest([padded]));
+
+    expectScimError(response, 413);
+    expect(await countUsers("big@example.com")).toBe(0);
+  });
+
+  it("answers a request without the BulkRequest schema with 400 invalidSyntax", async () => {
+    const response = await request("POST", "/Bulk", {
+      Operations: [postUser("x", "x@example.com")],
+    });
+
+    expectScimError(response, 400, "invalidSyntax");
+  });
+});

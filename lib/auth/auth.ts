@@ -1,0 +1,77 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { admin } from "better-auth/plugins/admin";
+import { createAccessControl } from "better-auth/plugins/access";
+import { defaultStatements } from "better-auth/plugins/admin/access";
+import { getDb } from "@/db/client";
+import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
+import { log } from "@/lib/log";
+import { authSecret } from "./secret";
+
+const SESSION_DAYS = 7;
+const SIGN_IN_WINDOW_SECONDS = 60;
+const SIGN_IN_ATTEMPTS_MAX = 10;
+
+const access = createAccessControl(defaultStatements);
+const noAccountPowers = access.newRole({ user: [], session: [] });
+
+/**
+ * Roles as better-auth's admin plugin knows them. Roster itself checks roles in `requireRole`;
+ * the plugin is only reached from the server, after that check.
+ */
+const pluginRoles = {
+  admin: access.newRole({
+    user: ["create", "list", "set-role", "ban", "delete", "set-password", "get", "update"],
+    session: ["list", "revoke", "delete"],
+  }),
+  compliance: noAccountPowers,
+  viewer: noAccountPowers,
+};
+
+function createAuth() {
+  return betterAuth({
+    appName: "Roster",
+    baseURL: process.env.PUBLIC_URL || process.env.BETTER_AUTH_URL || undefined,
+    secret: authSecret(),
+    database: drizzleAdapter(getDb(), {
+      provider: "sqlite",
+      schema: {
+        user: authUsers,
+        session: authSessions,
+        account: authAccounts,
+        verification: authVerifications,
+      },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    session: { expiresIn: SESSION_DAYS * 24 * 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      customRules: {
+        "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_ATTEMPTS_MAX },
+      },
+    },
+    advanced: { cookiePrefix: "roster" },
+    telemetry: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message) => log[level === "debug" ? "debug" : level]({ auth: message }, "auth"),
+    },
+    plugins: [
+      admin({ ac: access, roles: pluginRoles, defaultRole: "viewer", adminRoles: ["admin"] }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { rosterAuth?: Auth };
+
+/** The better-auth instance, built on first use so that importing this opens no database. */
+export function getAuth(): Auth {
+  globalForAuth.rosterAuth ??= createAuth();
+  return globalForAuth.rosterAuth;
+}
+
+/** The cookie prefix, for the proxy's optimistic check. */
+export const SESSION_COOKIE_PREFIX = "roster";
