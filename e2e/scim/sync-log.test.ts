@@ -27,6 +27,16 @@ let token: string;
 let directoryId: string;
 let scim: ReturnType<typeof scimClient>;
 
+/** Entries are written in batches a few milliseconds after the response; wait for them. */
+async function waitForLog(requestCount: number) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const log = readLog();
+    if (log.requests.length >= requestCount || Date.now() > deadline) return log;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function readLog() {
   const db = new Database(server.databasePath, { readonly: true });
   try {
@@ -88,7 +98,7 @@ describe("sync log", () => {
     ).toBe(200);
     expect((await scim("DELETE", `/Users/${id}`)).status).toBe(204);
 
-    const { requests, events } = readLog();
+    const { requests, events } = await waitForLog(9);
     expect(requests.map((row) => `${row.method} ${row.status}`)).toEqual([
       "POST 201",
       "PATCH 204",
@@ -133,7 +143,7 @@ describe("sync log", () => {
       headers: { Authorization: "Bearer not-a-real-token-value" },
     });
     expect(response.status).toBe(401);
-    const last = readLog().requests.at(-1);
+    const last = (await waitForLog(10)).requests.at(-1);
     expect(last?.status).toBe(401);
     expect(last?.directory_id).toBeNull();
   });
@@ -145,6 +155,7 @@ describe("sync log", () => {
       body: `{"userName": "broken@example.com", "password": "${PASSWORD}", `,
     });
     expect(broken.status).toBe(400);
+    const { requests } = await waitForLog(11);
     const files = [server.databasePath, `${server.databasePath}-wal`].filter((file) =>
       fs.existsSync(file),
     );
@@ -154,6 +165,6 @@ describe("sync log", () => {
       for (const secret of secrets)
         expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
     }
-    expect(readLog().requests.at(-1)?.request_body).toContain("[redacted]");
+    expect(requests.at(-1)?.request_body).toContain("[redacted]");
   });
 });

@@ -48,7 +48,6 @@ export function listRows<K extends ResourceKind>(
     asc(table.createdAt),
     asc(table.id),
   ];
-  const total = countRows();
   const rows = db
     .select()
     .from(table)
@@ -57,6 +56,11 @@ export function listRows<K extends ResourceKind>(
     .limit(query.count)
     .offset(query.startIndex - 1)
     .all();
+  // A page that is not full ends the result set, so its length gives the total without a
+  // second query; this is every lookup an IdP makes by userName or externalId.
+  const isLastPage = rows.length > 0 && rows.length < query.count;
+  const isEmptyFirstPage = rows.length === 0 && query.startIndex === 1;
+  const total = isLastPage || isEmptyFirstPage ? query.startIndex - 1 + rows.length : countRows();
   return {
     totalResults: total,
     rows: rows as unknown as (typeof TABLES)[K]["$inferSelect"][],

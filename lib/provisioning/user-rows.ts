@@ -56,6 +56,15 @@ export function writeUserEmails(
   attributes: ScimObject,
 ) {
   tx.delete(userEmails).where(eq(userEmails.userId, userId)).run();
+  insertUserEmails(tx, userId, directoryId, attributes);
+}
+
+export function insertUserEmails(
+  tx: Tx,
+  userId: string,
+  directoryId: string,
+  attributes: ScimObject,
+) {
   const rows = emailRows(userId, directoryId, attributes);
   if (rows.length > 0) tx.insert(userEmails).values(rows).run();
 }

@@ -11,6 +11,7 @@ import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
+  insertUserEmails,
   loadUserGroups,
   storedUser,
   userColumns,
@@ -105,22 +106,19 @@ export async function createUser(
     (tx) => {
       assertUniqueUserName(tx, directoryId, attributes);
       const timestamp = now();
-      const row = tx
-        .insert(users)
-        .values({
-          id: randomUUID(),
-          directoryId,
-          ...userColumns(attributes),
-          passwordHash,
-          createdAt: timestamp,
-          lastModified: timestamp,
-          version: 1,
-        })
-        .returning()
-        .get();
-      writeUserEmails(tx, row.id, directoryId, attributes);
+      const row: UserRow = {
+        id: randomUUID(),
+        directoryId,
+        ...userColumns(attributes),
+        passwordHash,
+        createdAt: timestamp,
+        lastModified: timestamp,
+        version: 1,
+      };
+      tx.insert(users).values(row).run();
+      insertUserEmails(tx, row.id, directoryId, attributes);
       record(tx, options, row, undefined, attributes);
-      return finish(tx, row, undefined, notes);
+      return { stored: storedUser(row), refs: [], notes, before: undefined };
     },
     { behavior: "immediate" },
   );
@@ -168,7 +166,9 @@ export function patchUser(
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {
         return finish(tx, row, current, patched.notes);
       }
-      assertUniqueUserName(tx, directoryId, attributes as ScimObject, id);
+      if (userColumns(attributes).userNameKey !== row.userNameKey) {
+        assertUniqueUserName(tx, directoryId, attributes, id);
+      }
       return saveUser(tx, row, attributes as ScimObject, passwordHash, patched.notes, options);
     },
     { behavior: "immediate" },
@@ -194,8 +194,10 @@ function saveUser(
     .where(eq(users.id, row.id))
     .returning()
     .get();
-  writeUserEmails(tx, row.id, row.directoryId, attributes);
   const before = storedUser(row).attributes;
+  if (!isDeepEqual(before.emails, attributes.emails)) {
+    writeUserEmails(tx, row.id, row.directoryId, attributes);
+  }
   record(tx, options, row, before, attributes, passwordHash !== undefined);
   return finish(tx, updated ?? row, before, notes);
 }

@@ -87,6 +87,7 @@ export function includesAttribute(projection: Projection, name: string): boolean
 
 export function applyProjection(resource: ScimObject, projection: Projection): ScimObject {
   if (projection.attributes) return selectPaths(resource, projection.attributes);
+  if (projection.excluded.length === 0) return resource;
   const result = structuredClone(resource);
   for (const path of projection.excluded) removePath(result, path);
   return result;

@@ -102,6 +102,7 @@ function requestConditions(filters: RequestFilters): SQL | undefined {
     pattern
       ? or(
           sql`${syncRequests.path} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${syncRequests.query} LIKE ${pattern} ESCAPE '\\'`,
           sql`${syncRequests.resourceLabel} LIKE ${pattern} ESCAPE '\\'`,
         )
       : undefined,
