@@ -6,6 +6,7 @@ import { defaultStatements } from "better-auth/plugins/admin/access";
 import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
 import { log } from "@/lib/log";
+import { COOKIE_PREFIX } from "./constants";
 import { authSecret } from "./secret";
 
 const SESSION_DAYS = 7;
@@ -51,11 +52,15 @@ function createAuth() {
         "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_ATTEMPTS_MAX },
       },
     },
-    advanced: { cookiePrefix: "roster" },
+    advanced: { cookiePrefix: COOKIE_PREFIX },
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message) => log[level === "debug" ? "debug" : level]({ auth: message }, "auth"),
+      log: (level, message) => {
+        // Without PUBLIC_URL the origin comes from each request on purpose; see the README.
+        if (message.includes("Base URL is not set")) return;
+        log[level]({ auth_message: message }, "auth library");
+      },
     },
     plugins: [
       admin({ ac: access, roles: pluginRoles, defaultRole: "viewer", adminRoles: ["admin"] }),
@@ -72,6 +77,3 @@ export function getAuth(): Auth {
   globalForAuth.rosterAuth ??= createAuth();
   return globalForAuth.rosterAuth;
 }
-
-/** The cookie prefix, for the proxy's optimistic check. */
-export const SESSION_COOKIE_PREFIX = "roster";

@@ -1,10 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { PATH_HEADER } from "./constants";
 import type { Role } from "./roles";
 import { hasAnyAccount, sessionUser, type SessionUser } from "./session";
-
-/** Request header the proxy sets to the page's path, so sign-in can lead back to it. */
-export const PATH_HEADER = "x-roster-path";
 
 /**
  * For pages: the signed-in user when their role is one of `allowed`. Otherwise it redirects: to

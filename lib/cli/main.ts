@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { getDb } from "@/db/client";
+import { createAccount } from "@/lib/accounts/create-account";
+import { CLI_ACTOR } from "@/lib/audit/record-audit";
 import { createDirectory, findDirectory } from "@/lib/directories/directories";
 import { createToken, revokeToken } from "@/lib/directories/tokens";
 import { seedDirectory } from "@/lib/seed/seed-directory";
@@ -8,7 +10,7 @@ import { seedDirectory } from "@/lib/seed/seed-directory";
 /** A failure the user can fix; printed as JSON on stderr with exit code 1. */
 class UsageError extends Error {}
 
-type Command = (args: string[]) => unknown;
+type Command = (args: string[]) => unknown | Promise<unknown>;
 
 function options(args: string[], spec: Record<string, { type: "string" | "boolean" }>) {
   return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
@@ -85,13 +87,28 @@ const COMMANDS: Record<string, Command> = {
       durationMs: Math.round(performance.now() - startedMs),
     };
   },
+  "account create": async (args) => {
+    const values = options(args, {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+    });
+    const account = await createAccount(getDb(), CLI_ACTOR, {
+      email: required(values, "email"),
+      password: required(values, "password"),
+      role: values.role ?? "viewer",
+      name: values.name,
+    });
+    return { account };
+  },
   migrate: () => {
     getDb();
     return { migrated: true };
   },
 };
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [first = "", second = ""] = argv;
   const twoWord = COMMANDS[`${first} ${second}`];
   const command = twoWord ?? COMMANDS[first];
@@ -99,7 +116,7 @@ function run(argv: string[]): number {
   try {
     if (!command)
       throw new UsageError(`Unknown command. Try: ${Object.keys(COMMANDS).join(" | ")}`);
-    process.stdout.write(`${JSON.stringify(command(rest), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await command(rest), null, 2)}\n`);
     return 0;
   } catch (error) {
     const message =
@@ -113,4 +130,4 @@ function run(argv: string[]): number {
   }
 }
 
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

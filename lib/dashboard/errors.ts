@@ -22,7 +22,8 @@ export class DashboardError extends Error {
 export const unauthorized = () => new DashboardError(401, "unauthorized", "Sign in to continue.");
 export const forbidden = () =>
   new DashboardError(403, "forbidden", "Your role does not allow this action.");
-export const notFound = (what: string) => new DashboardError(404, "not_found", `${what} not found.`);
+export const notFound = (what: string) =>
+  new DashboardError(404, "not_found", `${what} not found.`);
 export const conflict = (message: string) => new DashboardError(409, "conflict", message);
 export const invalid = (message: string) => new DashboardError(400, "invalid_request", message);
 

@@ -1,0 +1,26 @@
+import { getAuth } from "@/lib/auth/auth";
+import { errorResponse, notFound } from "@/lib/dashboard/errors";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * Only these better-auth endpoints are reachable over HTTP. Accounts are managed through
+ * `/api/accounts`, which checks roles and writes the audit trail before calling better-auth.
+ */
+const PUBLIC_ENDPOINTS = new Set([
+  "POST /api/auth/sign-in/email",
+  "POST /api/auth/sign-out",
+  "GET /api/auth/get-session",
+]);
+
+function handle(request: Request): Promise<Response> | Response {
+  const { pathname } = new URL(request.url);
+  if (!PUBLIC_ENDPOINTS.has(`${request.method} ${pathname.replace(/\/+$/, "")}`)) {
+    return errorResponse(notFound("Endpoint"));
+  }
+  return getAuth().handler(request);
+}
+
+export const GET = handle;
+export const POST = handle;

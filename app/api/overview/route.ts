@@ -1,0 +1,9 @@
+import { getDb } from "@/db/client";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { apiRoute } from "@/lib/dashboard/api-route";
+import { getOverview } from "@/lib/dashboard/get-overview";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(ANY_ROLE, () => getOverview(getDb()));

@@ -1,0 +1,78 @@
+import { count } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groups, users } from "@/db/schema";
+import { listDirectories } from "@/lib/directories/directories";
+import { lastSuccessfulSync, recentEvents, requestStats } from "@/lib/sync-log/queries";
+
+const HOURS = 24;
+const HOUR_MS = 3_600_000;
+const RECENT_EVENTS = 12;
+
+export type HourBucket = { hour: string; requests: number; errors: number };
+
+/** The last 24 UTC hours as `YYYY-MM-DDTHH`, oldest first, matching `requestStats`. */
+function lastHours(nowMs: number): string[] {
+  const currentHourMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  return Array.from({ length: HOURS }, (_, index) =>
+    new Date(currentHourMs - (HOURS - 1 - index) * HOUR_MS).toISOString().slice(0, 13),
+  );
+}
+
+function userCounts(db: Db) {
+  const rows = db
+    .select({ directoryId: users.directoryId, active: users.active, n: count() })
+    .from(users)
+    .groupBy(users.directoryId, users.active)
+    .all();
+  const byDirectory = new Map<string, { active: number; inactive: number }>();
+  for (const row of rows) {
+    const entry = byDirectory.get(row.directoryId) ?? { active: 0, inactive: 0 };
+    entry[row.active ? "active" : "inactive"] += row.n;
+    byDirectory.set(row.directoryId, entry);
+  }
+  return byDirectory;
+}
+
+function groupCounts(db: Db) {
+  const rows = db
+    .select({ directoryId: groups.directoryId, n: count() })
+    .from(groups)
+    .groupBy(groups.directoryId)
+    .all();
+  return new Map(rows.map((row) => [row.directoryId, row.n]));
+}
+
+/** Per directory: users, groups, last successful sync, and requests and errors per hour. */
+export function getOverview(db: Db, nowMs = Date.now()) {
+  const hours = lastHours(nowMs);
+  const sinceIso = `${hours[0] ?? ""}:00:00.000Z`;
+  const stats = requestStats(db, { sinceIso });
+  const lastSync = lastSuccessfulSync(db);
+  const usersBy = userCounts(db);
+  const groupsBy = groupCounts(db);
+  const directories = listDirectories(db).map((directory) => {
+    const series = hours.map((hour): HourBucket => {
+      const bucket = stats.find((row) => row.directoryId === directory.id && row.hour === hour);
+      return { hour, requests: bucket?.requests ?? 0, errors: bucket?.errors ?? 0 };
+    });
+    return {
+      id: directory.id,
+      name: directory.name,
+      provider: directory.provider,
+      users: usersBy.get(directory.id) ?? { active: 0, inactive: 0 },
+      groups: groupsBy.get(directory.id) ?? 0,
+      lastSuccessfulSyncAt: lastSync.get(directory.id) ?? null,
+      requests24h: series.reduce((sum, bucket) => sum + bucket.requests, 0),
+      errors24h: series.reduce((sum, bucket) => sum + bucket.errors, 0),
+      series,
+    };
+  });
+  const names = new Map(directories.map((directory) => [directory.id, directory.name]));
+  const events = recentEvents(db, { limit: RECENT_EVENTS }).map((event) => ({
+    ...event,
+    directoryName: names.get(event.directoryId) ?? "",
+  }));
+  return { directories, recentEvents: events, generatedAt: new Date(nowMs).toISOString() };
+}
+
+export type Overview = ReturnType<typeof getOverview>;
