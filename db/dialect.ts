@@ -55,17 +55,19 @@ export function sortTerms(expression: SQL, descending: boolean): SQL[] {
   return [sql`(${expression} IS NULL) ${direction}`, sql`${expression} ${direction}`];
 }
 
-export function containsText(expression: SQL, needle: string): SQL {
+/** `needle` and the other values below arrive as bound parameters or placeholders. */
+export function containsText(expression: SQL, needle: SQL): SQL {
   return sql`instr(${expression}, ${needle}) > 0`;
 }
 
-export function endsWithText(expression: SQL, suffix: string): SQL {
-  return sql`substr(${expression}, ${-[...suffix].length}) = ${suffix}`;
+/** `negativeLength` is minus the suffix's length in characters. */
+export function endsWithText(expression: SQL, suffix: SQL, negativeLength: SQL): SQL {
+  return sql`substr(${expression}, ${negativeLength}) = ${suffix}`;
 }
 
 /** A JSON boolean read by jsonScalar comes back as 1 or 0 in SQLite. */
-export function booleanLiteral(value: boolean): SQL {
-  return sql`${value ? 1 : 0}`;
+export function booleanValue(value: boolean): number {
+  return value ? 1 : 0;
 }
 
 /** The strings of a JS array as a one-column subquery (`value`), bound as a single parameter. */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
-  booleanLiteral,
+  booleanValue,
   containsText,
   endsWithText,
   jsonArrayExists,
@@ -38,9 +38,52 @@ function describe(path: AttrPath): string {
   return [path.uri, [path.name, path.subAttr].filter(Boolean).join(".")].filter(Boolean).join(":");
 }
 
-/** Compiles a parsed filter into a SQL condition over the resource's table. */
-export function compileFilter(kind: ResourceKind, filter: Filter): SQL {
-  return compileNode(kind, filter, undefined);
+/**
+ * Collects a compiled filter's values as numbered placeholders, so filters of the same shape
+ * share one prepared statement. Compilation is synchronous, so one binder at a time is active.
+ */
+class Binder {
+  readonly params: Record<string, string | number> = {};
+  private count = 0;
+
+  bind(value: string | number): SQL {
+    const name = `p${this.count}`;
+    this.count += 1;
+    this.params[name] = value;
+    return sql`${sql.placeholder(name)}`;
+  }
+}
+
+let activeBinder: Binder | undefined;
+
+function bound(value: string | number): SQL {
+  return activeBinder ? activeBinder.bind(value) : sql`${value}`;
+}
+
+export type CompiledFilter = { condition: SQL; params: Record<string, string | number> };
+
+/** Compiles a parsed filter into a SQL condition over the resource's table, values as placeholders. */
+export function compileFilter(kind: ResourceKind, filter: Filter): CompiledFilter {
+  const previous = activeBinder;
+  const binder = new Binder();
+  activeBinder = binder;
+  try {
+    return { condition: compileNode(kind, filter, undefined), params: binder.params };
+  } finally {
+    activeBinder = previous;
+  }
+}
+
+/**
+ * The filter with its values reduced to what changes the SQL (type, and empty or not), so two
+ * filters with the same key compile to the same statement.
+ */
+export function filterShape(filter: Filter): string {
+  return JSON.stringify(filter, (key, value: unknown) => {
+    if (key !== "value") return value;
+    if (typeof value === "string") return value === "" ? "s0" : "s";
+    return value === null ? "null" : typeof value;
+  });
 }
 
 function compileNode(kind: ResourceKind, node: Filter, scope: ElementScope | undefined): SQL {
@@ -199,7 +242,7 @@ function compareOperand({ column, def }: Operand, op: CompareOp, value: CompValu
 function comparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompValue, null>) {
   switch (def.type) {
     case "boolean":
-      return { expression: column.expression, param: booleanLiteral(toBoolean(def, value)) };
+      return { expression: column.expression, param: booleanValue(toBoolean(def, value)) };
     case "integer":
     case "decimal":
       if (typeof value !== "number") throw invalid(`"${def.name}" must be compared with a number`);
@@ -228,31 +271,32 @@ function toInstant(def: AttributeDef, value: string | number | boolean): string 
   return new Date(time).toISOString();
 }
 
-function emitComparison(expression: SQL, op: CompareOp, param: SQL | string | number): SQL {
+function emitComparison(expression: SQL, op: CompareOp, param: string | number): SQL {
   const isText = typeof param === "string";
   switch (op) {
     case "eq":
-      return sql`(${expression} = ${param})`;
+      return sql`(${expression} = ${bound(param)})`;
     case "ne":
-      return sql`(${expression} IS NULL OR ${expression} <> ${param})`;
+      return sql`(${expression} IS NULL OR ${expression} <> ${bound(param)})`;
     case "gt":
-      return sql`(${expression} > ${param})`;
+      return sql`(${expression} > ${bound(param)})`;
     case "ge":
-      return sql`(${expression} >= ${param})`;
+      return sql`(${expression} >= ${bound(param)})`;
     case "lt":
-      return sql`(${expression} < ${param})`;
+      return sql`(${expression} < ${bound(param)})`;
     case "le":
-      return sql`(${expression} <= ${param})`;
+      return sql`(${expression} <= ${bound(param)})`;
     case "co":
       if (!isText) throw invalid(`"co" needs a string value`);
-      return containsText(expression, param);
+      return containsText(expression, bound(param));
     case "sw":
       if (!isText) throw invalid(`"sw" needs a string value`);
       // A range rather than LIKE, so an index on the column serves prefix searches.
-      return sql`(${expression} >= ${param} AND ${expression} < ${param + MAX_CODE_POINT})`;
+      return sql`(${expression} >= ${bound(param)} AND ${expression} < ${bound(param + MAX_CODE_POINT)})`;
     case "ew":
       if (!isText) throw invalid(`"ew" needs a string value`);
-      return param === "" ? sql`(${expression} IS NOT NULL)` : endsWithText(expression, param);
+      if (param === "") return sql`(${expression} IS NOT NULL)`;
+      return endsWithText(expression, bound(param), bound(-[...param].length));
   }
 }
 

@@ -1,34 +1,101 @@
-import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { groups, users } from "@/db/schema";
-import type { ListQuery } from "@/lib/scim/list-query";
-import { parseFilterWithNotes } from "@/lib/scim/filter/parse-filter";
-import { FilterSyntaxError } from "@/lib/scim/filter/parse-filter";
 import { badRequest } from "@/lib/scim/errors";
+import { FilterSyntaxError, parseFilterWithNotes } from "@/lib/scim/filter/parse-filter";
+import type { ListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
-import { compileFilter, compileSortKey } from "./compile-filter";
+import { compileFilter, compileSortKey, filterShape } from "./compile-filter";
 
 export const FILTER_LENGTH_MAX = 4096;
+const PREPARED_QUERIES_MAX = 200;
 
 const TABLES = { User: users, Group: groups } as const;
+type Row<K extends ResourceKind> = (typeof TABLES)[K]["$inferSelect"];
+
+type CompiledList = {
+  condition: SQL | undefined;
+  params: Record<string, string | number>;
+  shape: string;
+  notes: string[];
+};
 
 /** Parses and compiles `filter`, turning syntax errors into RFC 7644 `invalidFilter` errors. */
-export function filterCondition(kind: ResourceKind, filter: string | undefined) {
-  if (!filter) return { condition: undefined, notes: [] as string[] };
+export function filterCondition(kind: ResourceKind, filter: string | undefined): CompiledList {
+  if (!filter) return { condition: undefined, params: {}, shape: "", notes: [] };
   if (filter.length > FILTER_LENGTH_MAX) {
     throw badRequest("invalidFilter", `Filters are limited to ${FILTER_LENGTH_MAX} characters`);
   }
   try {
     const { filter: ast, notes } = parseFilterWithNotes(filter);
-    return { condition: compileFilter(kind, ast), notes: notes as string[] };
+    const { condition, params } = compileFilter(kind, ast);
+    return { condition, params, shape: filterShape(ast), notes };
   } catch (error) {
     if (error instanceof FilterSyntaxError) throw badRequest("invalidFilter", error.message);
     throw error;
   }
 }
 
-export type ListPage<Row> = { totalResults: number; rows: Row[]; notes: string[] };
+function buildQueries<K extends ResourceKind>(
+  db: Db,
+  kind: K,
+  compiled: CompiledList,
+  query: ListQuery,
+) {
+  const table = TABLES[kind];
+  const where = and(eq(table.directoryId, sql.placeholder("directoryId")), compiled.condition);
+  const order: SQL[] = [
+    ...(query.sortBy
+      ? sortTerms(compileSortKey(kind, query.sortBy), query.sortOrder === "descending")
+      : []),
+    asc(table.createdAt),
+    asc(table.id),
+  ];
+  return {
+    count: db.select({ total: count() }).from(table).where(where).prepare(),
+    page: db
+      .select()
+      .from(table)
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  };
+}
+
+type Queries = ReturnType<typeof buildQueries>;
+const preparedByDb = new WeakMap<Db, Map<string, Queries>>();
+
+/**
+ * The prepared count and page statements for a filter shape and sort. IdPs repeat a handful of
+ * shapes (`userName eq "…"` on every sync), so building and preparing happens once per shape.
+ */
+function queriesFor<K extends ResourceKind>(
+  db: Db,
+  kind: K,
+  compiled: CompiledList,
+  query: ListQuery,
+) {
+  const key = `${kind}|${compiled.shape}|${query.sortBy ?? ""}|${query.sortOrder}`;
+  let cache = preparedByDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    preparedByDb.set(db, cache);
+  }
+  let queries = cache.get(key);
+  if (queries) {
+    cache.delete(key);
+  } else {
+    queries = buildQueries(db, kind, compiled, query);
+    if (cache.size >= PREPARED_QUERIES_MAX) cache.delete(cache.keys().next().value ?? "");
+  }
+  cache.set(key, queries);
+  return queries;
+}
+
+export type ListPage<R> = { totalResults: number; rows: R[]; notes: string[] };
 
 /** One page of a directory's resources: filtered and sorted in SQL, in a stable order. */
 export function listRows<K extends ResourceKind>(
@@ -36,34 +103,17 @@ export function listRows<K extends ResourceKind>(
   kind: K,
   directoryId: string,
   query: ListQuery,
-): ListPage<(typeof TABLES)[K]["$inferSelect"]> {
-  const table = TABLES[kind];
-  const { condition, notes } = filterCondition(kind, query.filter);
-  const where = and(eq(table.directoryId, directoryId), condition);
-  const countRows = () => db.select({ total: count() }).from(table).where(where).get()?.total ?? 0;
-  if (query.count === 0) return { totalResults: countRows(), rows: [], notes };
-  const isDescending = query.sortOrder === "descending";
-  const order: SQL[] = [
-    ...(query.sortBy ? sortTerms(compileSortKey(kind, query.sortBy), isDescending) : []),
-    asc(table.createdAt),
-    asc(table.id),
-  ];
-  const rows = db
-    .select()
-    .from(table)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.count)
-    .offset(query.startIndex - 1)
-    .all();
+): ListPage<Row<K>> {
+  const compiled = filterCondition(kind, query.filter);
+  const queries = queriesFor(db, kind, compiled, query);
+  const params = { ...compiled.params, directoryId };
+  const countRows = () => queries.count.get(params)?.total ?? 0;
+  if (query.count === 0) return { totalResults: countRows(), rows: [], notes: compiled.notes };
+  const rows = queries.page.all({ ...params, limit: query.count, offset: query.startIndex - 1 });
   // A page that is not full ends the result set, so its length gives the total without a
   // second query; this is every lookup an IdP makes by userName or externalId.
   const isLastPage = rows.length > 0 && rows.length < query.count;
   const isEmptyFirstPage = rows.length === 0 && query.startIndex === 1;
   const total = isLastPage || isEmptyFirstPage ? query.startIndex - 1 + rows.length : countRows();
-  return {
-    totalResults: total,
-    rows: rows as unknown as (typeof TABLES)[K]["$inferSelect"][],
-    notes,
-  };
+  return { totalResults: total, rows: rows as Row<K>[], notes: compiled.notes };
 }
