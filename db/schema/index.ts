@@ -11,3 +11,7 @@ export * from "./auth-sessions";
 export * from "./auth-accounts";
 export * from "./auth-verifications";
 export * from "./audit-events";
+export * from "./subprocessors";
+export * from "./subprocessor-history";
+export * from "./compliance-settings";
+export * from "./register-versions";
