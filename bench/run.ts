@@ -47,7 +47,7 @@ function treeRssBytes(pid: number): number {
 
 async function startServer(port: number, env: Record<string, string>) {
   const next = path.join(ROOT, "node_modules/.bin/next");
-  const child = spawn(next, ["start", "-p", String(port)], {
+  const child = spawn(next, ["start", "-p", String(port), "--keepAliveTimeout", "65000"], {
     cwd: ROOT,
     env: { ...baseEnv, ...env },
     stdio: ["ignore", "ignore", "inherit"],

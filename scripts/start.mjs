@@ -30,4 +30,6 @@ function run(command, args) {
 const build = fs.statSync(BUILD_ID, { throwIfNoEntry: false });
 if (!build || build.mtimeMs < newestSourceMs()) run("npx", ["next", "build"]);
 run("npx", ["tsx", "lib/cli/main.ts", "migrate"]);
-run("npx", ["next", "start", "-p", process.env.PORT ?? "3000"]);
+// Keep idle connections longer than load balancers and IdP clients do (60 s is common), so the
+// server is never the side that closes a connection a client is about to reuse.
+run("npx", ["next", "start", "-p", process.env.PORT ?? "3000", "--keepAliveTimeout", "65000"]);

@@ -76,7 +76,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     return JSON.parse(result.stdout) as T;
   };
   cli("migrate");
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  // Idle connections outlive the client's own keep-alive, so a reused socket is never one the
+  // server is closing at that moment (undici's "other side closed").
+  const args = ["start", "-p", String(port), "--keepAliveTimeout", "65000"];
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), args, {
     cwd: ROOT,
     env: childEnv,
     stdio: ["ignore", "ignore", "inherit"],
