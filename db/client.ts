@@ -3,6 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { getTableColumns, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { registerFunctions } from "./dialect";
 import * as schema from "./schema";
 
@@ -82,13 +84,23 @@ export function isDatabaseReachable(): boolean {
  * query building. `build` must always produce the same SQL; parameters go in placeholders.
  */
 export function preparedFor<T>(build: (db: Queryable) => T): (db: Queryable) => T {
-  const cache = new WeakMap<Queryable, T>();
+  const cache = new WeakMap<object, T>();
   return (db) => {
-    let prepared = cache.get(db);
+    // A transaction runs on its database's session (one connection), so they share statements.
+    const key = (db as unknown as { session?: object }).session ?? db;
+    let prepared = cache.get(key);
     if (prepared === undefined) {
       prepared = build(db);
-      cache.set(db, prepared);
+      cache.set(key, prepared);
     }
     return prepared;
   };
+}
+
+/** A prepared single-row INSERT of every column of `table`; run it with a complete row. */
+export function preparedInsert<T extends SQLiteTable>(table: T) {
+  const values = Object.fromEntries(
+    Object.keys(getTableColumns(table)).map((column) => [column, sql.placeholder(column)]),
+  ) as unknown as T["$inferInsert"];
+  return preparedFor((db) => db.insert(table).values(values).prepare());
 }

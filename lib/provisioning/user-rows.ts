@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { textListPlaceholder } from "@/db/dialect";
-import { preparedFor, type Queryable, type Tx } from "@/db/client";
+import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 
@@ -66,8 +66,11 @@ export function insertUserEmails(
   attributes: ScimObject,
 ) {
   const rows = emailRows(userId, directoryId, attributes);
-  if (rows.length > 0) tx.insert(userEmails).values(rows).run();
+  const insert = insertEmail(tx);
+  for (const row of rows) insert.run(row);
 }
+
+const insertEmail = preparedInsert(userEmails);
 
 const selectUserGroups = preparedFor((db) =>
   db

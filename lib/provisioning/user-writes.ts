@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import type { Db, Queryable, Tx } from "@/db/client";
+import { preparedInsert, type Db, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, users } from "@/db/schema";
 import { conflict, notFound } from "@/lib/scim/errors";
 import { applyPatch, parsePatchRequest } from "@/lib/scim/patch";
@@ -18,6 +18,8 @@ import {
   writeUserEmails,
   type UserRow,
 } from "./user-rows";
+
+const insertUser = preparedInsert(users);
 
 export type UserWrite = {
   stored: StoredResource;
@@ -115,7 +117,7 @@ export async function createUser(
         lastModified: timestamp,
         version: 1,
       };
-      tx.insert(users).values(row).run();
+      insertUser(tx).run(row);
       insertUserEmails(tx, row.id, directoryId, attributes);
       record(tx, options, row, undefined, attributes);
       return { stored: storedUser(row), refs: [], notes, before: undefined };

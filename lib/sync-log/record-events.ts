@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import type { Tx } from "@/db/client";
+import { preparedInsert, type Tx } from "@/db/client";
 import { syncEvents, type SyncEventType } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/values";
 import { diffAttributes, type AttributeChange } from "./diff-attributes";
@@ -21,6 +21,8 @@ export type ResourceChange = {
   /** A write-only attribute changed; it shows in the diff only as redacted. */
   isPasswordChanged?: boolean;
 };
+
+const insertEvent = preparedInsert(syncEvents);
 
 type EventDraft = { type: SyncEventType; detail: unknown };
 
@@ -67,20 +69,19 @@ export function recordChange(tx: Tx, context: ChangeContext | undefined, change:
   const drafts = change.kind === "User" ? userEvents(change) : groupEvents(change);
   if (drafts.length === 0) return;
   const createdAt = new Date().toISOString();
-  tx.insert(syncEvents)
-    .values(
-      drafts.map((draft) => ({
-        id: uuidv7(),
-        requestId: context.requestId,
-        createdAt,
-        directoryId: change.directoryId,
-        tokenId: context.tokenId ?? null,
-        type: draft.type,
-        resourceType: change.kind,
-        resourceId: change.id,
-        resourceLabel: change.label,
-        detail: JSON.stringify(draft.detail),
-      })),
-    )
-    .run();
+  const insert = insertEvent(tx);
+  for (const draft of drafts) {
+    insert.run({
+      id: uuidv7(),
+      requestId: context.requestId,
+      createdAt,
+      directoryId: change.directoryId,
+      tokenId: context.tokenId ?? null,
+      type: draft.type,
+      resourceType: change.kind,
+      resourceId: change.id,
+      resourceLabel: change.label,
+      detail: JSON.stringify(draft.detail),
+    });
+  }
 }

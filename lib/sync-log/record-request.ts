@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import { getTableColumns, sql } from "drizzle-orm";
-import { preparedFor, type Db } from "@/db/client";
+import { preparedInsert, type Db } from "@/db/client";
 import { syncRequests } from "@/db/schema";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
@@ -112,19 +111,7 @@ function toRow(record: RequestRecord): RequestRow {
 const FLUSH_DELAY_MS = 25;
 const FLUSH_ROWS = 250;
 
-const COLUMNS = Object.keys(getTableColumns(syncRequests)) as (keyof RequestRow)[];
-
-/** Built once per connection: every column bound from a placeholder of the same name. */
-const insertRequest = preparedFor((db) =>
-  db
-    .insert(syncRequests)
-    .values(
-      Object.fromEntries(
-        COLUMNS.map((column) => [column, sql.placeholder(column)]),
-      ) as unknown as RequestRow,
-    )
-    .prepare(),
-);
+const insertRequest = preparedInsert(syncRequests);
 
 type Pending = { db: Db; rows: RequestRow[]; timer: NodeJS.Timeout | undefined };
 const globalForLog = globalThis as unknown as { rosterSyncLogQueue?: Pending };
