@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { directories, syncEvents, syncRequests } from "@/db/schema";
+import { pageRequestIds, type PageCursor, type RequestFilters } from "./request-pages";
 
 export type SyncEvent = Omit<typeof syncEvents.$inferSelect, "detail"> & { detail: unknown };
 export type SyncRequest = typeof syncRequests.$inferSelect;
@@ -73,41 +74,7 @@ export function eventsForResource(
     .map(toEvent);
 }
 
-export type RequestFilters = {
-  directoryId?: string;
-  statusClass?: "2xx" | "3xx" | "4xx" | "5xx";
-  method?: string;
-  resourceType?: "User" | "Group";
-  fromIso?: string;
-  toIso?: string;
-  q?: string;
-};
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-function requestConditions(filters: RequestFilters): SQL | undefined {
-  const statusFloor = filters.statusClass ? Number(filters.statusClass[0]) * 100 : undefined;
-  const pattern = filters.q?.trim() ? likePattern(filters.q.trim()) : undefined;
-  return and(
-    filters.directoryId ? eq(syncRequests.directoryId, filters.directoryId) : undefined,
-    statusFloor === undefined
-      ? undefined
-      : and(gte(syncRequests.status, statusFloor), lt(syncRequests.status, statusFloor + 100)),
-    filters.method ? eq(syncRequests.method, filters.method.toUpperCase()) : undefined,
-    filters.resourceType ? eq(syncRequests.resourceType, filters.resourceType) : undefined,
-    filters.fromIso ? gte(syncRequests.createdAt, filters.fromIso) : undefined,
-    filters.toIso ? lte(syncRequests.createdAt, filters.toIso) : undefined,
-    pattern
-      ? or(
-          sql`${syncRequests.path} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${syncRequests.query} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${syncRequests.resourceLabel} LIKE ${pattern} ESCAPE '\\'`,
-        )
-      : undefined,
-  );
-}
+export type { RequestFilters };
 
 /** One page of requests, newest first; `before` is the id of the last row of the previous page. */
 export function listRequests(
@@ -115,16 +82,19 @@ export function listRequests(
   filters: RequestFilters,
   { before, limit }: { before?: string; limit: number },
 ) {
-  const rows = db
-    .select()
-    .from(syncRequests)
-    .where(and(requestConditions(filters), before ? lt(syncRequests.id, before) : undefined))
-    .orderBy(desc(syncRequests.id))
-    .limit(limit + 1)
-    .all();
-  const page = rows.slice(0, limit);
-  const nextBefore = rows.length > limit ? page[page.length - 1]?.id : undefined;
-  return { items: page, nextBefore };
+  const { ids, hasMore } = pageRequestIds(db, filters, { before, limit });
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select()
+          .from(syncRequests)
+          .where(inArray(syncRequests.id, ids))
+          .all()
+          .map((row) => [row.id, row] as const),
+  );
+  const items = ids.flatMap((id) => byId.get(id) ?? []);
+  return { items, nextBefore: hasMore ? items.at(-1)?.id : undefined };
 }
 
 export function getRequest(db: Db, id: string) {
@@ -152,4 +122,40 @@ export function eventsForRequests(db: Db, requestIds: string[]): Map<string, Syn
     byRequest.set(row.requestId, list);
   }
   return byRequest;
+}
+
+/** The columns a list of requests shows: everything but bodies and headers. */
+const SUMMARY_COLUMNS = {
+  id: syncRequests.id,
+  createdAt: syncRequests.createdAt,
+  directoryId: syncRequests.directoryId,
+  tokenName: syncRequests.tokenName,
+  method: syncRequests.method,
+  path: syncRequests.path,
+  query: syncRequests.query,
+  status: syncRequests.status,
+  scimType: syncRequests.scimType,
+  durationMs: syncRequests.durationMs,
+  resourceType: syncRequests.resourceType,
+  resourceId: syncRequests.resourceId,
+  resourceLabel: syncRequests.resourceLabel,
+  quirks: syncRequests.quirks,
+};
+export type RequestSummary = { [K in keyof typeof SUMMARY_COLUMNS]: SyncRequest[K] };
+
+/** Like `listRequests`, without bodies and headers, and able to page towards newer entries. */
+export function pageRequestSummaries(
+  db: Db,
+  filters: RequestFilters,
+  cursor: PageCursor,
+): { items: RequestSummary[]; hasMore: boolean } {
+  const { ids, hasMore } = pageRequestIds(db, filters, cursor);
+  if (ids.length === 0) return { items: [], hasMore };
+  const rows = db
+    .select(SUMMARY_COLUMNS)
+    .from(syncRequests)
+    .where(inArray(syncRequests.id, ids))
+    .orderBy(desc(syncRequests.id))
+    .all();
+  return { items: rows, hasMore };
 }

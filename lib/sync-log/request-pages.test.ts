@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { pageRequestIds } from "./request-pages";
+import { insertEntries, openTestDb } from "./test-log-db";
+
+const START_MS = Date.parse("2026-11-01T00:00:00.000Z");
+const STATUSES = [200, 201, 404, 409, 500, 204, 400, 200, 503, 304];
+
+let db: Db;
+let close: () => void;
+let ids: string[];
+
+beforeEach(() => {
+  ({ db, close } = openTestDb());
+  ids = insertEntries(
+    db,
+    Array.from({ length: 30 }, (_, i) => ({
+      atMs: START_MS + i * 60_000,
+      status: STATUSES[i % STATUSES.length],
+      directoryId: i % 2 === 0 ? "dir-a" : "dir-b",
+      resourceLabel: `user${i}@example.com`,
+    })),
+  );
+});
+
+afterEach(() => close());
+
+const newestFirst = () => [...ids].reverse();
+
+describe("pageRequestIds", () => {
+  it("pages from the newest entry to the oldest with no gaps or repeats", () => {
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = pageRequestIds(db, {}, { before, limit: 7 });
+      seen.push(...page.ids);
+      if (!page.hasMore) break;
+      before = page.ids.at(-1);
+    }
+    expect(seen).toEqual(newestFirst());
+  });
+
+  it("pages back towards newer entries with after, still newest first within a page", () => {
+    const all = newestFirst();
+    const page = pageRequestIds(db, {}, { after: all[20], limit: 5 });
+    expect(page.ids).toEqual(all.slice(15, 20));
+    expect(page.hasMore).toBe(true);
+    const top = pageRequestIds(db, {}, { after: all[5], limit: 5 });
+    expect(top).toEqual({ ids: all.slice(0, 5), hasMore: false });
+  });
+
+  it("merges every status of a class in id order across pages", () => {
+    const errors = newestFirst().filter((_, i) => {
+      const status = STATUSES[(29 - i) % STATUSES.length] ?? 0;
+      return status >= 400 && status < 500;
+    });
+    const first = pageRequestIds(db, { statusClass: "4xx" }, { limit: 4 });
+    const second = pageRequestIds(
+      db,
+      { statusClass: "4xx" },
+      { before: first.ids.at(-1), limit: 4 },
+    );
+    expect([...first.ids, ...second.ids]).toEqual(errors.slice(0, 8));
+    expect(first.hasMore).toBe(true);
+  });
+
+  it("answers an empty page for a status class nothing has", () => {
+    db.$client.exec("DELETE FROM sync_requests WHERE status >= 300 AND status < 400");
+    expect(pageRequestIds(db, { statusClass: "3xx" }, { limit: 10 })).toEqual({
+      ids: [],
+      hasMore: false,
+    });
+  });
+
+  it("keeps entries whose log time is inside the range, bounds included", () => {
+    const all = [...ids];
+    const fromIso = new Date(START_MS + 10 * 60_000 + 3).toISOString();
+    const toIso = new Date(START_MS + 12 * 60_000 + 3).toISOString();
+    const page = pageRequestIds(db, { fromIso, toIso }, { limit: 50 });
+    expect(page.ids).toEqual([all[12], all[11], all[10]]);
+  });
+
+  it("combines directory, status class and free text", () => {
+    const page = pageRequestIds(
+      db,
+      { directoryId: "dir-a", statusClass: "2xx", q: "USER2" },
+      { limit: 50 },
+    );
+    const expected = newestFirst().filter((_, index) => {
+      const i = 29 - index;
+      const status = STATUSES[i % STATUSES.length] ?? 0;
+      return i % 2 === 0 && status < 300 && String(i).startsWith("2");
+    });
+    expect(page.ids).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it("treats % and _ in free text literally", () => {
+    insertEntries(db, [{ atMs: START_MS + 99 * 60_000, path: "/scim/v2/Users/100%_done" }]);
+    expect(pageRequestIds(db, { q: "0%_d" }, { limit: 50 }).ids).toHaveLength(1);
+    expect(pageRequestIds(db, { q: "%" }, { limit: 50 }).ids).toHaveLength(1);
+  });
+});

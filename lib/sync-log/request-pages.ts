@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { syncRequests } from "@/db/schema";
+
+export type RequestFilters = {
+  directoryId?: string;
+  statusClass?: "2xx" | "3xx" | "4xx" | "5xx";
+  method?: string;
+  resourceType?: "User" | "Group";
+  fromIso?: string;
+  toIso?: string;
+  q?: string;
+};
+
+/**
+ * An entry is written after its response, so its `createdAt` trails the time in its UUIDv7 id by
+ * the request's duration and the write delay. No SCIM request lasts an hour (IdPs give up within
+ * minutes), so ids from an hour before `from` onwards bound a time range on the primary key.
+ */
+const LOG_LAG_MS_MAX = 3_600_000;
+
+/** The leading 48 bits of a UUIDv7 for `ms`, as the id's text begins: `0192f4c3-1a2b`. */
+function idPrefixAt(ms: number): string {
+  const hex = Math.max(0, Math.trunc(ms)).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+}
+
+function timeConditions({ fromIso, toIso }: RequestFilters): SQL | undefined {
+  const fromMs = fromIso ? Date.parse(fromIso) : NaN;
+  const toMs = toIso ? Date.parse(toIso) : NaN;
+  return and(
+    fromIso ? gte(syncRequests.createdAt, fromIso) : undefined,
+    Number.isFinite(fromMs) ? gte(syncRequests.id, idPrefixAt(fromMs - LOG_LAG_MS_MAX)) : undefined,
+    toIso ? lte(syncRequests.createdAt, toIso) : undefined,
+    Number.isFinite(toMs) ? lt(syncRequests.id, idPrefixAt(toMs + 1)) : undefined,
+  );
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Every filter but the status class, which `pageRequestIds` applies per status code. */
+function requestConditions(filters: RequestFilters): SQL | undefined {
+  const pattern = filters.q?.trim() ? likePattern(filters.q.trim()) : undefined;
+  return and(
+    filters.directoryId ? eq(syncRequests.directoryId, filters.directoryId) : undefined,
+    filters.method ? eq(syncRequests.method, filters.method.toUpperCase()) : undefined,
+    filters.resourceType ? eq(syncRequests.resourceType, filters.resourceType) : undefined,
+    timeConditions(filters),
+    pattern
+      ? or(
+          sql`${syncRequests.path} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${syncRequests.query} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${syncRequests.resourceLabel} LIKE ${pattern} ESCAPE '\\'`,
+        )
+      : undefined,
+  );
+}
+
+/** The distinct statuses logged within `[floor, floor + 100)`, one index seek each. */
+function statusCodesFrom(db: Db, floor: number): number[] {
+  const codes: number[] = [];
+  let previous = floor - 1;
+  for (;;) {
+    const row = db
+      .select({ code: sql<number | null>`min(${syncRequests.status})` })
+      .from(syncRequests)
+      .where(and(gt(syncRequests.status, previous), lt(syncRequests.status, floor + 100)))
+      .get();
+    if (row?.code === null || row?.code === undefined) return codes;
+    codes.push(row.code);
+    previous = row.code;
+  }
+}
+
+export type PageCursor = { before?: string; after?: string; limit: number };
+
+/**
+ * Ids of one page of requests, newest first; `before` pages to older entries, `after` to newer
+ * ones, and `hasMore` tells whether that direction has another page. Every page is a keyset
+ * query on the time-ordered id, so it costs the same however deep it lies.
+ */
+export function pageRequestIds(
+  db: Db,
+  filters: RequestFilters,
+  { before, after, limit }: PageCursor,
+): { ids: string[]; hasMore: boolean } {
+  const isForward = after !== undefined && before === undefined;
+  const cursor = isForward
+    ? gt(syncRequests.id, after)
+    : before
+      ? lt(syncRequests.id, before)
+      : undefined;
+  const where = and(requestConditions(filters), cursor);
+  const run = (status?: SQL) =>
+    db
+      .select({ id: syncRequests.id })
+      .from(syncRequests)
+      .where(and(where, status))
+      .orderBy(isForward ? asc(syncRequests.id) : desc(syncRequests.id))
+      .limit(limit + 1)
+      .all()
+      .map((row) => row.id);
+
+  let ids: string[];
+  if (!filters.statusClass) {
+    ids = run();
+  } else {
+    // A range over status would gather and sort every match; one query per status code walks
+    // the (status, id) index in id order and stops after a page.
+    const floor = Number(filters.statusClass[0]) * 100;
+    const merged = statusCodesFrom(db, floor).flatMap((code) => run(eq(syncRequests.status, code)));
+    merged.sort();
+    ids = (isForward ? merged : merged.reverse()).slice(0, limit + 1);
+  }
+  const page = ids.slice(0, limit);
+  return { ids: isForward ? page.reverse() : page, hasMore: ids.length > limit };
+}
