@@ -6,6 +6,7 @@ const STAGES = [
   ["unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["production build", "npx", ["next", "build"]],
   ["integration and conformance tests", "npx", ["vitest", "run", "--project", "integration"]],
+  ["dashboard tests in Chromium (Playwright)", "npx", ["playwright", "test"]],
 ];
 
 for (const [name, command, args] of STAGES) {
@@ -16,6 +17,9 @@ for (const [name, command, args] of STAGES) {
   });
   if (result.status !== 0) {
     console.error(`\n${name} failed (exit ${result.status ?? result.signal})`);
+    if (name.includes("Playwright")) {
+      console.error("Screenshots, traces and error context: test-results/playwright/");
+    }
     process.exit(result.status ?? 1);
   }
 }

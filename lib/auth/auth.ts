@@ -29,11 +29,22 @@ const pluginRoles = {
   viewer: noAccountPowers,
 };
 
+/**
+ * Without PUBLIC_URL, sign-in is accepted from pages of the host the browser is talking to;
+ * under `next start` the request URL names the socket, so it cannot serve as the origin.
+ */
+function sameHostOrigins(request?: Request): string[] {
+  const host = request?.headers.get("host");
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
 function createAuth() {
+  const publicUrl = process.env.PUBLIC_URL || process.env.BETTER_AUTH_URL || undefined;
   return betterAuth({
     appName: "Roster",
-    baseURL: process.env.PUBLIC_URL || process.env.BETTER_AUTH_URL || undefined,
+    baseURL: publicUrl,
     secret: authSecret(),
+    trustedOrigins: sameHostOrigins,
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
       schema: {
@@ -52,7 +63,11 @@ function createAuth() {
         "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_ATTEMPTS_MAX },
       },
     },
-    advanced: { cookiePrefix: COOKIE_PREFIX },
+    // Secure cookies need https end to end; PUBLIC_URL says whether that is so.
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+    },
     telemetry: { enabled: false },
     logger: {
       level: "warn",

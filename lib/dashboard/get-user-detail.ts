@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { getUser } from "@/lib/provisioning/user-reads";
-import { toScimResource } from "@/lib/scim/resource";
+import { toScimResource, type ScimObject } from "@/lib/scim/resource";
 import { ENTERPRISE_USER_SCHEMA } from "@/lib/scim/urns";
 import { eventsForResource } from "@/lib/sync-log/queries";
 import { notFound } from "./errors";
@@ -35,7 +35,10 @@ export function getUserDetail(db: Db, id: string, scimBaseUrl: string) {
     createdAt: stored.createdAt,
     lastModified: stored.lastModified,
     core,
-    enterprise: enterprise ?? null,
+    enterprise:
+      typeof enterprise === "object" && enterprise !== null && !Array.isArray(enterprise)
+        ? (enterprise as ScimObject)
+        : null,
     groups: (refs ?? []).map((ref) => ({ id: ref.value, displayName: ref.display ?? ref.value })),
     scim,
     timeline: withTokenNames(db, eventsForResource(db, "User", id, { limit: TIMELINE_LENGTH_MAX })),

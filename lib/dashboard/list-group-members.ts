@@ -1,6 +1,6 @@
 import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { containsText } from "@/db/dialect";
+import { containsText } from "./contains-text";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/resource";

@@ -1,0 +1,8 @@
+import { requireRole } from "@/lib/auth/require-role";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { DirectoriesView } from "./directories-view";
+
+export default async function DirectoriesPage() {
+  await requireRole(ANY_ROLE);
+  return <DirectoriesView />;
+}

@@ -1,0 +1,74 @@
+import { CopyButton } from "@/components/ui/copy-button";
+
+function Value({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="setup-value">
+      <span className="setup-label">{label}</span>
+      <code>{value}</code>
+      <CopyButton value={value} />
+    </div>
+  );
+}
+
+const TOKEN_HINT = "the token you create below (shown once)";
+
+/** Where each IdP wants the SCIM connection details, in its own words. */
+export function ProviderSteps({ provider, baseUrl }: { provider: string; baseUrl: string }) {
+  if (provider === "entra") {
+    return (
+      <ol className="steps">
+        <li>
+          In Microsoft Entra admin center, open <em>Enterprise applications</em> → your app →{" "}
+          <em>Provisioning</em>, and set <em>Provisioning Mode</em> to <em>Automatic</em>.
+        </li>
+        <li>
+          Under <em>Admin Credentials</em>:
+          <Value label="Tenant URL" value={baseUrl} />
+          <span className="muted">Secret Token: {TOKEN_HINT}.</span>
+        </li>
+        <li>
+          Choose <em>Test Connection</em>, then save and turn <em>Provisioning Status</em> on.
+        </li>
+      </ol>
+    );
+  }
+  if (provider === "okta") {
+    return (
+      <ol className="steps">
+        <li>
+          In the Okta Admin Console, open your app → <em>General</em> → enable{" "}
+          <em>SCIM provisioning</em>, then go to <em>Provisioning</em> → <em>Integration</em>.
+        </li>
+        <li>
+          <Value label="SCIM connector base URL" value={baseUrl} />
+          <Value label="Unique identifier field for users" value="userName" />
+        </li>
+        <li>
+          Supported provisioning actions: <em>Push New Users</em>, <em>Push Profile Updates</em>,{" "}
+          <em>Push Groups</em> and <em>Import New Users and Profile Updates</em>.
+        </li>
+        <li>
+          Authentication Mode: <em>HTTP Header</em>; Authorization: <em>Bearer</em> {TOKEN_HINT}.
+        </li>
+        <li>
+          Choose <em>Test Connector Configuration</em>, save, then enable <em>Create Users</em>,{" "}
+          <em>Update User Attributes</em> and <em>Deactivate Users</em> under <em>To App</em>.
+        </li>
+      </ol>
+    );
+  }
+  return (
+    <ol className="steps">
+      <li>
+        <Value label="SCIM base URL" value={baseUrl} />
+      </li>
+      <li>
+        Authentication: HTTP header <code>Authorization: Bearer</code> {TOKEN_HINT}.
+      </li>
+      <li>
+        Use <code>userName</code> as the unique identifier; Roster supports Users, Groups, PATCH,
+        filtering and Bulk.
+      </li>
+    </ol>
+  );
+}

@@ -1,0 +1,8 @@
+import { requireRole } from "@/lib/auth/require-role";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { OverviewView } from "./overview-view";
+
+export default async function OverviewPage() {
+  await requireRole(ANY_ROLE);
+  return <OverviewView />;
+}

@@ -1,0 +1,8 @@
+import { requireRole } from "@/lib/auth/require-role";
+import { AUDIT_READERS } from "@/lib/auth/roles";
+import { AuditView } from "./audit-view";
+
+export default async function AuditPage() {
+  await requireRole(AUDIT_READERS);
+  return <AuditView />;
+}
