@@ -1,0 +1,49 @@
+import type { Db } from "@/db/client";
+import { directoryNames } from "@/lib/dashboard/list-users";
+import { logPageInput, toRequestFilters } from "./log-query";
+import { pageRequestSummaries, type RequestSummary } from "./queries";
+
+export type LogListItem = Omit<RequestSummary, "quirks"> & {
+  directoryName: string | null;
+  quirks: string[];
+};
+
+/** Cursors of the neighbouring pages; null where there is nothing further that way. */
+export type LogPage = { items: LogListItem[]; older: string | null; newer: string | null };
+
+export function parseQuirks(text: string): string[] {
+  const parsed = JSON.parse(text) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((code) => typeof code === "string") : [];
+}
+
+/** Rows with their directory's name; requests with an unknown token have no directory. */
+export function withDirectoryNames<T extends { directoryId: string | null }>(db: Db, rows: T[]) {
+  const ids = [...new Set(rows.flatMap((row) => (row.directoryId ? [row.directoryId] : [])))];
+  const names = directoryNames(db, ids);
+  return rows.map((row) => ({
+    ...row,
+    directoryName: row.directoryId ? (names.get(row.directoryId) ?? null) : null,
+  }));
+}
+
+/**
+ * A page of the log, newest first. Paging is by keyset on the time-ordered id, so every page
+ * costs the same however deep it is; no total is counted for the same reason.
+ */
+export function listLog(db: Db, input: unknown): LogPage {
+  const query = logPageInput.parse(input);
+  const { items, hasMore } = pageRequestSummaries(db, toRequestFilters(query), query);
+
+  const first = items[0]?.id ?? null;
+  const last = items.at(-1)?.id ?? null;
+  const isForward = query.after !== undefined;
+  const rows = withDirectoryNames(db, items).map((row) => ({
+    ...row,
+    quirks: parseQuirks(row.quirks),
+  }));
+  return {
+    items: rows,
+    older: isForward || hasMore ? last : null,
+    newer: isForward ? (hasMore ? first : null) : query.before ? first : null,
+  };
+}
