@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX, PATH_HEADER } from "@/lib/auth/constants";
 
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);
-const NEVER_REDIRECTED = /^\/(scim|api)(\/|$)/i;
+const NEVER_REDIRECTED = /^\/(scim|api|trust)(\/|$)/i;
 
 /**
  * An optimistic check only: pages without a session cookie go to the sign-in page. Every page
