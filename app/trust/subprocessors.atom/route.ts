@@ -1,0 +1,24 @@
+import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/dashboard/errors";
+import { publicOrigin } from "@/lib/dashboard/public-url";
+import { atomFeed } from "@/lib/subprocessors/atom-feed";
+import { publicVersions } from "@/lib/subprocessors/public-register";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const FEED_VERSIONS_MAX = 50;
+
+export function GET(request: Request): Response {
+  try {
+    const feed = atomFeed(publicVersions(getDb(), FEED_VERSIONS_MAX), publicOrigin(request));
+    return new Response(feed, {
+      headers: {
+        "Content-Type": "application/atom+xml; charset=utf-8",
+        "Cache-Control": "public, max-age=60",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { errorResponse, notFound } from "@/lib/dashboard/errors";
+import { latestPublicVersion } from "@/lib/subprocessors/public-register";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The latest published version for customers' tools; no sign-in, never the draft. */
+export function GET(): Response {
+  try {
+    const latest = latestPublicVersion(getDb());
+    if (!latest) throw notFound("A published sub-processor list");
+    return Response.json(latest, {
+      headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
