@@ -3,6 +3,7 @@ import { textList } from "@/db/dialect";
 import { groupMembers, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { storedResource } from "./stored-resource";
 import type { Db, Queryable, Tx } from "@/db/client";
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -19,15 +20,7 @@ export function groupColumns(attributes: ScimObject) {
   };
 }
 
-export function storedGroup(row: GroupRow): StoredResource {
-  return {
-    id: row.id,
-    attributes: JSON.parse(row.data) as ScimObject,
-    createdAt: row.createdAt,
-    lastModified: row.lastModified,
-    version: row.version,
-  };
-}
+export const storedGroup: (row: GroupRow) => StoredResource = storedResource;
 
 /** Members of each group with their display names, in a stable order. */
 export function loadGroupMembers(db: Queryable, groupIds: string[]): Map<string, ResourceRef[]> {

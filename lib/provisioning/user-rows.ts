@@ -3,6 +3,7 @@ import { textListPlaceholder } from "@/db/dialect";
 import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { storedResource } from "./stored-resource";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -25,15 +26,7 @@ export function userColumns(attributes: ScimObject) {
   };
 }
 
-export function storedUser(row: UserRow): StoredResource {
-  return {
-    id: row.id,
-    attributes: JSON.parse(row.data) as ScimObject,
-    createdAt: row.createdAt,
-    lastModified: row.lastModified,
-    version: row.version,
-  };
-}
+export const storedUser: (row: UserRow) => StoredResource = storedResource;
 
 function emailRows(userId: string, directoryId: string, attributes: ScimObject) {
   const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
