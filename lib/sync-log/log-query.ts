@@ -4,7 +4,15 @@ import type { RequestFilters } from "./queries";
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 export const LOG_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const LOG_RESOURCE_TYPES = ["User", "Group"] as const;
-export const LOG_PAGE_SIZES = [25, 50, 100] as const;
+export const LOG_PAGE_SIZE_MAX = 100;
+
+/** Rolling windows a view can be shared with: "the last hour" stays the last hour. */
+export const LOG_SINCE_MS = {
+  "15m": 15 * 60_000,
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+} as const;
 
 /** The URL keys of the log's filters, shared by the page, the API and the exports. */
 export const LOG_FILTER_KEYS = [
@@ -12,6 +20,7 @@ export const LOG_FILTER_KEYS = [
   "status",
   "method",
   "type",
+  "since",
   "from",
   "to",
   "q",
@@ -37,6 +46,7 @@ export const logFilterInput = z
       .pipe(z.enum(LOG_METHODS))
       .optional(),
     type: z.enum(LOG_RESOURCE_TYPES).optional(),
+    since: z.enum(Object.keys(LOG_SINCE_MS) as [keyof typeof LOG_SINCE_MS]).optional(),
     from: instant.optional(),
     to: instant.optional(),
     q: z.string().trim().max(200).optional(),
@@ -51,11 +61,7 @@ export const logPageInput = logFilterInput.and(
     .object({
       before: cursor,
       after: cursor,
-      limit: z.coerce
-        .number()
-        .int()
-        .refine((size) => (LOG_PAGE_SIZES as readonly number[]).includes(size), "Unsupported limit")
-        .default(50),
+      limit: z.coerce.number().int().min(1).max(LOG_PAGE_SIZE_MAX).default(50),
     })
     .refine((input) => !(input.before && input.after), {
       message: "Give either before or after, not both",
@@ -65,13 +71,22 @@ export const logPageInput = logFilterInput.and(
 
 export type LogFilterInput = z.infer<typeof logFilterInput>;
 
-export function toRequestFilters(input: LogFilterInput): RequestFilters {
+/** A rolling window and a fixed start may both be given; the later start wins. */
+function startOf(input: LogFilterInput, nowMs: number): string | undefined {
+  const rolling = input.since
+    ? new Date(nowMs - LOG_SINCE_MS[input.since]).toISOString()
+    : undefined;
+  if (!rolling || !input.from) return rolling ?? input.from;
+  return rolling > input.from ? rolling : input.from;
+}
+
+export function toRequestFilters(input: LogFilterInput, nowMs = Date.now()): RequestFilters {
   return {
     directoryId: input.directory,
     statusClass: input.status,
     method: input.method,
     resourceType: input.type,
-    fromIso: input.from,
+    fromIso: startOf(input, nowMs),
     toIso: input.to,
     q: input.q || undefined,
   };
