@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/lib/accounts/create-account";
 import { CLI_ACTOR } from "@/lib/audit/record-audit";
+import { playDemo } from "@/lib/demo/play-demo";
 import { createDirectory, findDirectory } from "@/lib/directories/directories";
 import { createToken, revokeToken } from "@/lib/directories/tokens";
 import { seedDirectory } from "@/lib/seed/seed-directory";
@@ -101,6 +102,11 @@ const COMMANDS: Record<string, Command> = {
       name: values.name,
     });
     return { account };
+  },
+  demo: async (args) => {
+    const values = options(args, { url: { type: "string" } });
+    const url = typeof values.url === "string" ? values.url : "http://localhost:3000";
+    return playDemo(getDb(), url.replace(/\/+$/, ""));
   },
   migrate: () => {
     getDb();
