@@ -13,7 +13,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["e2e/scim/**/*.test.ts", "e2e/dashboard-api/**/*.test.ts"],
+          include: [
+            "e2e/scim/**/*.test.ts",
+            "e2e/dashboard-api/**/*.test.ts",
+            "e2e/logs/**/*.test.ts",
+          ],
           globalSetup: ["e2e/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
