@@ -1,11 +1,11 @@
-import { and, asc, count, eq, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { containsText } from "./contains-text";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/resource";
+import { containsText } from "./contains-text";
 import { pageInput, searchText, type Page } from "./page-input";
-import { personName, primaryEmail } from "./scim-people";
+import { personName } from "./scim-people";
 
 export const membersQuery = z.object({ q: searchText, ...pageInput });
 
@@ -17,67 +17,87 @@ export type MemberItem = {
   active: boolean | null;
 };
 
-const memberGroup = sql`member_group`;
+/**
+ * Members whose name matches `needle`, found through the narrow name indexes of users and
+ * groups and then probed against the membership primary key, never by joining every member.
+ */
+function matchingMembers(needle: string): SQL | undefined {
+  return or(
+    inArray(
+      groupMembers.memberId,
+      sql`(SELECT id FROM ${users} WHERE rowid IN (
+        SELECT rowid FROM ${users} WHERE ${containsText(sql`${users.userNameKey}`, needle)}
+        UNION ALL
+        SELECT rowid FROM ${users} WHERE ${containsText(sql`${users.displayNameKey}`, needle)}))`,
+    ),
+    inArray(
+      groupMembers.memberId,
+      sql`(SELECT id FROM ${groups} WHERE ${containsText(sql`${groups.displayNameKey}`, needle)})`,
+    ),
+  );
+}
+
+function describeMembers(db: Db, ids: string[]): Map<string, MemberItem> {
+  if (ids.length === 0) return new Map();
+  const people = db
+    .select({ id: users.id, userName: users.userName, active: users.active, data: users.data })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .all();
+  const teams = db
+    .select({ id: groups.id, displayName: groups.displayName })
+    .from(groups)
+    .where(inArray(groups.id, ids))
+    .all();
+  const items = new Map<string, MemberItem>();
+  for (const person of people) {
+    const label = personName(JSON.parse(person.data) as ScimObject) ?? person.userName;
+    items.set(person.id, {
+      id: person.id,
+      type: "User",
+      label,
+      secondary: person.userName,
+      active: person.active,
+    });
+  }
+  for (const team of teams) {
+    items.set(team.id, {
+      id: team.id,
+      type: "Group",
+      label: team.displayName,
+      secondary: null,
+      active: null,
+    });
+  }
+  return items;
+}
 
 /**
- * One page of a group's members in primary-key order, which the index yields without sorting,
- * so the first page of a 50,000-member group costs the same as any other.
+ * One page of a group's members in primary-key order, which the index yields without sorting;
+ * only the page's members are then read, so a 50,000-member group opens like a small one.
  */
 export function listGroupMembers(db: Db, groupId: string, input: unknown): Page<MemberItem> {
   const query = membersQuery.parse(input);
   const where = and(
     eq(groupMembers.groupId, groupId),
-    query.q
-      ? or(
-          containsText(sql`${users.userNameKey}`, query.q),
-          containsText(sql`coalesce(${users.displayNameKey}, '')`, query.q),
-          containsText(sql`coalesce(${memberGroup}.display_name_key, '')`, query.q),
-        )
-      : undefined,
+    query.q ? matchingMembers(query.q) : undefined,
   );
-  const base = () =>
-    db
-      .select({
-        id: groupMembers.memberId,
-        type: groupMembers.memberType,
-        userData: users.data,
-        userName: users.userName,
-        active: users.active,
-        groupName: sql<string | null>`${memberGroup}.display_name`,
-      })
-      .from(groupMembers)
-      .leftJoin(users, eq(users.id, groupMembers.memberId))
-      .leftJoin(sql`${groups} AS ${memberGroup}`, sql`${memberGroup}.id = ${groupMembers.memberId}`)
-      .where(where);
 
-  const total = query.q
-    ? (db.select({ n: count() }).from(base().as("matches")).get()?.n ?? 0)
-    : (db.select({ n: count() }).from(groupMembers).where(eq(groupMembers.groupId, groupId)).get()
-        ?.n ?? 0);
-  const rows = base()
+  const total = db.select({ n: count() }).from(groupMembers).where(where).get()?.n ?? 0;
+  const ids = db
+    .select({ id: groupMembers.memberId })
+    .from(groupMembers)
+    .where(where)
     .orderBy(asc(groupMembers.memberId))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
-    .all();
+    .all()
+    .map((row) => row.id);
 
-  const items = rows.map((row): MemberItem => {
-    if (row.type === "Group" || row.userData === null) {
-      return {
-        id: row.id,
-        type: row.type,
-        label: row.groupName ?? row.id,
-        secondary: null,
-        active: null,
-      };
-    }
-    const attributes = JSON.parse(row.userData) as ScimObject;
-    return {
-      id: row.id,
-      type: "User",
-      label: personName(attributes) ?? row.userName ?? row.id,
-      secondary: row.userName ?? primaryEmail(attributes) ?? null,
-      active: row.active,
-    };
-  });
+  const described = describeMembers(db, ids);
+  const items = ids.map(
+    (id): MemberItem =>
+      described.get(id) ?? { id, type: "User", label: id, secondary: null, active: null },
+  );
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
