@@ -17,7 +17,11 @@ function EventBody({ event }: { event: TimelineEvent }) {
     );
   }
   if (changes.length === 0 || event.type.endsWith(".created")) {
-    return changes.length > 0 ? <p className="muted">{changes.length} attributes set</p> : null;
+    return changes.length > 0 ? (
+      <p className="muted">
+        {changes.length} attribute{changes.length === 1 ? "" : "s"} set
+      </p>
+    ) : null;
   }
   return (
     <ul className="diff-list">

@@ -49,8 +49,8 @@ export function GroupView({ id }: { id: string }) {
         title={group.displayName}
         description={
           <>
-            {number.format(group.memberCount)} members · {group.directoryName} · modified{" "}
-            <RelativeTime iso={group.lastModified} />
+            {number.format(group.memberCount)} member{group.memberCount === 1 ? "" : "s"} ·{" "}
+            {group.directoryName} · modified <RelativeTime iso={group.lastModified} />
           </>
         }
       />
