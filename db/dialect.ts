@@ -56,7 +56,7 @@ export function sortTerms(expression: SQL, descending: boolean): SQL[] {
 }
 
 /** `needle` and the other values below arrive as bound parameters or placeholders. */
-export function containsText(expression: SQL, needle: SQL): SQL {
+export function containsText(expression: SQL, needle: SQL | string): SQL {
   return sql`instr(${expression}, ${needle}) > 0`;
 }
 

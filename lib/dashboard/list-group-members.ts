@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/resource";
-import { containsText } from "./contains-text";
+import { containsText } from "@/db/dialect";
 import { pageInput, searchText, type Page } from "./page-input";
 import { personName } from "./scim-people";
 

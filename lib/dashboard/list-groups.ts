@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { containsText } from "./contains-text";
+import { containsText } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
 import { directoryNames } from "./list-users";

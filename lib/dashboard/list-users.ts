@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { containsText } from "./contains-text";
+import { containsText } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { directories, userEmails, users } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/resource";

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { authenticate, type Authenticated } from "@/lib/directories/tokens";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { log } from "@/lib/log";
 import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/record-request";
 import { BULK_PAYLOAD_BYTES_MAX } from "@/lib/scim/discovery";
@@ -42,22 +43,6 @@ function segmentsOf(url: URL): string[] {
     .map((segment) => decodeURIComponent(segment));
 }
 
-/**
- * The base of every `meta.location`: PUBLIC_URL when set, else the address the client used.
- * `request.url` under `next start` names the listening socket, not the Host the client sent.
- * X-Forwarded-* headers are believed only with TRUST_PROXY=1, as any client can send them.
- */
-function baseUrlOf(request: Request, url: URL): string {
-  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "");
-  if (configured) return `${configured}${SCIM_PREFIX}`;
-  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
-  const isProxied = process.env.TRUST_PROXY === "1";
-  const host = (isProxied ? first("x-forwarded-host") : undefined) ?? first("host") ?? url.host;
-  const forwardedProto = isProxied ? first("x-forwarded-proto") : undefined;
-  const protocol = forwardedProto ?? url.protocol.replace(/:$/, "");
-  return `${protocol}://${host}${SCIM_PREFIX}`;
-}
-
 /** What the sync log needs to know about a request, filled in as serving goes along. */
 type Exchange = {
   id: string;
@@ -92,7 +77,7 @@ async function serve(request: Request, url: URL, exchange: Exchange): Promise<Sc
     provider: auth.provider,
     requestId: exchange.id,
     tokenId: auth.tokenId,
-    baseUrl: baseUrlOf(request, url),
+    baseUrl: `${publicOrigin(request)}${SCIM_PREFIX}`,
     method,
     segments,
     params: url.searchParams,
