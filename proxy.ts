@@ -4,6 +4,7 @@ import { COOKIE_PREFIX, PATH_HEADER } from "@/lib/auth/constants";
 
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);
 const NEVER_REDIRECTED = /^\/(scim|api|trust)(\/|$)/i;
+const SCIM_PREFIX = /^\/scim\/v2(?=\/|$)/i;
 
 /**
  * An optimistic check only: pages without a session cookie go to the sign-in page. Every page
@@ -11,6 +12,12 @@ const NEVER_REDIRECTED = /^\/(scim|api|trust)(\/|$)/i;
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // IdPs are configured by hand; `/SCIM/v2/Users` must reach the endpoint, not an HTML 404.
+  if (SCIM_PREFIX.test(pathname) && !pathname.startsWith("/scim/v2")) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.replace(SCIM_PREFIX, "/scim/v2");
+    return NextResponse.rewrite(url);
+  }
   if (NEVER_REDIRECTED.test(pathname)) return NextResponse.next();
   if (!PUBLIC_PAGES.has(pathname) && !getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) {
     const login = new URL("/login", request.url);
