@@ -18,7 +18,8 @@ export function jsonScalar(column: SQL, keys: readonly string[]): SQL {
 
 /** Whether the JSON at `keys` exists and is not null. */
 export function jsonPresent(column: SQL, keys: readonly string[]): SQL {
-  return sql`(json_type(${column}, ${jsonPath(keys)}) IS NOT NULL AND json_type(${column}, ${jsonPath(keys)}) <> 'null')`;
+  const type = sql`json_type(${column}, ${jsonPath(keys)})`;
+  return sql`(${type} IS NOT NULL AND ${type} <> 'null')`;
 }
 
 /**
@@ -32,7 +33,8 @@ export function jsonArrayExists(
 ): SQL {
   const element = (inner: readonly string[]) =>
     inner.length === 0 ? sql.raw("e.value") : jsonScalar(sql.raw("e.value"), inner);
-  return sql`EXISTS (SELECT 1 FROM json_each(${column}, ${jsonPath(keys)}) AS e WHERE ${condition(element)})`;
+  const elements = sql`json_each(${column}, ${jsonPath(keys)})`;
+  return sql`EXISTS (SELECT 1 FROM ${elements} AS e WHERE ${condition(element)})`;
 }
 
 /** Case folding for every script: SQLite's own lower() folds only ASCII. */
@@ -49,7 +51,7 @@ export function lowerText(expression: SQL): SQL {
   return sql`${sql.raw(FOLD_FUNCTION)}(${expression})`;
 }
 
-/** ORDER BY terms that put absent values last ascending and first descending (RFC 7644 §3.4.2.3). */
+/** ORDER BY terms putting absent values last ascending, first descending (RFC 7644 §3.4.2.3). */
 export function sortTerms(expression: SQL, descending: boolean): SQL[] {
   const direction = sql.raw(descending ? "DESC" : "ASC");
   return [sql`(${expression} IS NULL) ${direction}`, sql`${expression} ${direction}`];

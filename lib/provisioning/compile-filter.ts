@@ -62,7 +62,7 @@ function bound(value: string | number): SQL {
 
 export type CompiledFilter = { condition: SQL; params: Record<string, string | number> };
 
-/** Compiles a parsed filter into a SQL condition over the resource's table, values as placeholders. */
+/** Compiles a parsed filter into a SQL condition over the resource's table. */
 export function compileFilter(kind: ResourceKind, filter: Filter): CompiledFilter {
   const previous = activeBinder;
   const binder = new Binder();
@@ -89,9 +89,11 @@ export function filterShape(filter: Filter): string {
 function compileNode(kind: ResourceKind, node: Filter, scope: ElementScope | undefined): SQL {
   switch (node.kind) {
     case "and":
-      return sql`(${compileNode(kind, node.left, scope)} AND ${compileNode(kind, node.right, scope)})`;
-    case "or":
-      return sql`(${compileNode(kind, node.left, scope)} OR ${compileNode(kind, node.right, scope)})`;
+    case "or": {
+      const left = compileNode(kind, node.left, scope);
+      const right = compileNode(kind, node.right, scope);
+      return sql`(${left} ${sql.raw(node.kind.toUpperCase())} ${right})`;
+    }
     case "not":
       // SQL's NOT keeps NULL as NULL; RFC 7644 filters are two-valued, so absent means false.
       return sql`(NOT coalesce(${compileNode(kind, node.filter, scope)}, 0))`;
@@ -292,7 +294,8 @@ function emitComparison(expression: SQL, op: CompareOp, param: string | number):
     case "sw":
       if (!isText) throw invalid(`"sw" needs a string value`);
       // A range rather than LIKE, so an index on the column serves prefix searches.
-      return sql`(${expression} >= ${bound(param)} AND ${expression} < ${bound(param + MAX_CODE_POINT)})`;
+      const upper = bound(`${param}${MAX_CODE_POINT}`);
+      return sql`(${expression} >= ${bound(param)} AND ${expression} < ${upper})`;
     case "ew":
       if (!isText) throw invalid(`"ew" needs a string value`);
       if (param === "") return sql`(${expression} IS NOT NULL)`;
@@ -310,7 +313,8 @@ export function compileSortKey(kind: ResourceKind, sortBy: string): SQL {
   if (!resolved) throw badRequest("invalidValue", `Unknown sortBy attribute "${sortBy}"`);
   if (resolved.def.multiValued) {
     if (kind === "User" && resolved.def.name === "emails") {
-      return sql`(SELECT value_key FROM user_emails WHERE user_emails.user_id = users.id ORDER BY is_primary DESC LIMIT 1)`;
+      return sql`(SELECT value_key FROM user_emails WHERE user_emails.user_id = users.id
+        ORDER BY is_primary DESC LIMIT 1)`;
     }
     throw badRequest("invalidValue", `Sorting by "${sortBy}" is not supported`);
   }

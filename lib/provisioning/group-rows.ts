@@ -56,7 +56,8 @@ function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: strin
   const found = tx.all<{ id: string; type: "User" | "Group"; directoryId: string }>(sql`
     SELECT id, 'User' AS type, directory_id AS directoryId FROM users WHERE id IN ${textList(ids)}
     UNION ALL
-    SELECT id, 'Group' AS type, directory_id AS directoryId FROM groups WHERE id IN ${textList(ids)}`);
+    SELECT id, 'Group' AS type, directory_id AS directoryId FROM groups
+      WHERE id IN ${textList(ids)}`);
   const types = new Map(
     found.filter((row) => row.directoryId === directoryId).map((row) => [row.id, row.type]),
   );

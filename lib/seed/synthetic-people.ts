@@ -131,5 +131,6 @@ export function syntheticUser(index: number, random: () => number, domain: strin
 }
 
 export function syntheticGroupName(index: number, random: () => number): string {
-  return `${pick(DEPARTMENTS, random)} ${pick(["Team", "Guild", "Project", "Access", "Rota"], random)} ${index + 1}`;
+  const kind = pick(["Team", "Guild", "Project", "Access", "Rota"], random);
+  return `${pick(DEPARTMENTS, random)} ${kind} ${index + 1}`;
 }

@@ -36,7 +36,8 @@ export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.no
     const batch = db
       .delete(syncRequests)
       .where(
-        sql`${syncRequests.id} IN (SELECT id FROM sync_requests WHERE ${lt(syncRequests.createdAt, requestCutoff)} LIMIT ${BATCH_ROWS})`,
+        sql`${syncRequests.id} IN (SELECT id FROM sync_requests
+          WHERE ${lt(syncRequests.createdAt, requestCutoff)} LIMIT ${BATCH_ROWS})`,
       )
       .run().changes;
     deleted.requests += batch;
@@ -47,7 +48,8 @@ export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.no
     const batch = db
       .delete(syncEvents)
       .where(
-        sql`${syncEvents.id} IN (SELECT id FROM sync_events WHERE ${lt(syncEvents.createdAt, eventCutoff)} LIMIT ${BATCH_ROWS})`,
+        sql`${syncEvents.id} IN (SELECT id FROM sync_events
+          WHERE ${lt(syncEvents.createdAt, eventCutoff)} LIMIT ${BATCH_ROWS})`,
       )
       .run().changes;
     deleted.events += batch;
