@@ -20,8 +20,13 @@ export function certificationLabel(certification: {
     : CERTIFICATION_LABELS[certification.code];
 }
 
-export function describeCertification(certification: CertificationFields): string {
-  const label = certificationLabel(certification);
+/** Public documents carry a certification's display name instead of its code. */
+type NamedCertification = { name: string; expiresOn: string | null };
+
+export function describeCertification(
+  certification: CertificationFields | NamedCertification,
+): string {
+  const label = "name" in certification ? certification.name : certificationLabel(certification);
   return certification.expiresOn ? `${label} (until ${certification.expiresOn})` : label;
 }
 
@@ -53,7 +58,9 @@ export function formatField(
 ): string {
   if (value === null || value === undefined || value === "") return "";
   if (field === "certifications" && Array.isArray(value)) {
-    return (value as CertificationFields[]).map(describeCertification).join("; ");
+    return (value as (CertificationFields | NamedCertification)[])
+      .map(describeCertification)
+      .join("; ");
   }
   if (field === "parentId" && typeof value === "string") return parentName(value);
   const format = FIELD_FORMATS[field] ?? String;

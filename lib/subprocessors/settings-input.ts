@@ -25,9 +25,15 @@ export const settingsInput = z.object({
     .array(regionCode)
     .min(1, "Allow at least one storage region.")
     .transform(unique),
-  expiryWarningDays: z.coerce
-    .number({ error: "The warning window must be a number of days." })
-    .int("The warning window must be a whole number of days.")
-    .min(0, "The warning window cannot be negative.")
-    .max(EXPIRY_WARNING_DAYS_MAX, `The warning window is at most ${EXPIRY_WARNING_DAYS_MAX} days.`),
+  expiryWarningDays: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce
+      .number({ error: "The warning window must be a number of days." })
+      .int("The warning window must be a whole number of days.")
+      .min(0, "The warning window cannot be negative.")
+      .max(
+        EXPIRY_WARNING_DAYS_MAX,
+        `The warning window is at most ${EXPIRY_WARNING_DAYS_MAX} days.`,
+      ),
+  ),
 });

@@ -1,0 +1,10 @@
+import { requireRole } from "@/lib/auth/require-role";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { EntryView } from "./entry-view";
+import "@/components/subprocessors/register.css";
+
+export default async function SubprocessorPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole(ANY_ROLE);
+  const { id } = await params;
+  return <EntryView id={id} />;
+}

@@ -1,0 +1,15 @@
+import { Suspense } from "react";
+import { LoadingBlock } from "@/components/ui/states";
+import { requireRole } from "@/lib/auth/require-role";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { CompareView } from "./compare-view";
+import "@/components/subprocessors/register.css";
+
+export default async function ComparePage() {
+  await requireRole(ANY_ROLE);
+  return (
+    <Suspense fallback={<LoadingBlock />}>
+      <CompareView />
+    </Suspense>
+  );
+}
