@@ -17,6 +17,7 @@ export default defineConfig({
             "e2e/scim/**/*.test.ts",
             "e2e/dashboard-api/**/*.test.ts",
             "e2e/logs/**/*.test.ts",
+            "e2e/subprocessors/**/*.test.ts",
           ],
           globalSetup: ["e2e/support/global-setup.ts"],
           testTimeout: 60_000,
