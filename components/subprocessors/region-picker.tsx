@@ -14,6 +14,7 @@ export function RegionPicker(props: {
   values: string[];
   onChange: (values: string[]) => void;
   error?: string;
+  description?: string;
 }) {
   const countriesChosen = EEA_COUNTRIES.filter((region) => props.values.includes(region.code));
   return (
@@ -24,6 +25,7 @@ export function RegionPicker(props: {
       values={props.values}
       onChange={props.onChange}
       error={props.error}
+      description={props.description}
       extra={
         <details className="region-countries" open={countriesChosen.length > 0}>
           <summary>

@@ -104,7 +104,7 @@ describe("JSON export", () => {
     expect(document.version).toBeNull();
     expect(document.label).toBe("Draft");
     expect(document.entries.map((entry) => entry.name)).toContain("Draft Only Ltd");
-    expect(document.sha256).toBe(sha256(canonical(document.entries)));
+    expect(document.sha256).toBe(sha256(canonical(raw.entries)));
     expect(file.headers.get("content-disposition")).toContain(
       `subprocessors-draft-${today()}.json`,
     );

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { apiFetch, ApiError, postJson } from "@/components/data/api-client";
 import { useViewer } from "@/components/data/session-context";
 import { ChoiceGrid } from "@/components/subprocessors/choice-grid";
+import { RegionPicker } from "@/components/subprocessors/region-picker";
 import {
   errorsFromIssues,
   errorsFromZod,
@@ -16,12 +17,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, SkeletonLines } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
 import { canEditRegister } from "@/lib/subprocessors/access";
-import { CERTIFICATION_LABELS, CERTIFICATIONS, REGIONS } from "@/lib/subprocessors/catalog";
+import { CERTIFICATION_LABELS, CERTIFICATIONS } from "@/lib/subprocessors/catalog";
 import type { SettingsView } from "@/lib/subprocessors/settings";
 import { settingsInput } from "@/lib/subprocessors/settings-input";
 
 const CERT_OPTIONS = CERTIFICATIONS.map((value) => ({ value, label: CERTIFICATION_LABELS[value] }));
-const REGION_OPTIONS = REGIONS.map((region) => ({ value: region.code, label: region.label }));
 
 function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor: boolean }) {
   const queryClient = useQueryClient();
@@ -86,10 +86,9 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
             />
           </section>
           <section className="card">
-            <ChoiceGrid
+            <RegionPicker
               legend="Allowed storage regions"
               name="allowedStorageRegions"
-              options={REGION_OPTIONS}
               values={regions}
               onChange={setRegions}
               error={errors.allowedStorageRegions}
