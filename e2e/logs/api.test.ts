@@ -99,12 +99,16 @@ describe("GET /api/logs", () => {
       (text ?? "").toLowerCase().includes(needle),
     );
 
+  const about = (segment: string) => (item: LogListItem) =>
+    new RegExp(`/${segment}(/|$)`, "i").test(item.path);
+
   const FILTERS: [string, string, (item: LogListItem) => boolean][] = [
     ["directory", "directory=DIR", (item) => item.directoryId === ids.okta.directoryId],
     ["status class 4xx", "status=4xx", (item) => item.status >= 400 && item.status < 500],
     ["status class 2xx", "status=2xx", (item) => item.status >= 200 && item.status < 300],
     ["method, any case", "method=patch", (item) => item.method === "PATCH"],
-    ["resource type", "type=Group", (item) => item.resourceType === "Group"],
+    ["resource type Group", "type=Group", about("groups")],
+    ["resource type User, reads included", "type=User", about("users")],
     ["free text over userName, any case", "q=GRACE%40contoso", mentions("grace@contoso")],
     ["free text over the path", "q=%2FGroups%2F", mentions("/groups/")],
     ["free text over the query", "q=userName%20eq", mentions("username eq")],
@@ -230,6 +234,13 @@ describe("GET /api/logs/<id>", () => {
     expect(entry.scimType).toBe("invalidValue");
     expect(entry.responseBody?.json).toMatchObject({ status: "400", scimType: "invalidValue" });
     expect(entry.events).toEqual([]);
+    expect(entry.resources).toEqual([]);
+    expect(entry.addressed).toEqual({
+      type: "User",
+      id: ids.graceId,
+      label: "grace@contoso.example",
+      exists: true,
+    });
   });
 
   it("names the members a group change added, with their current labels", async () => {

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import { createDirectory, scimClient, type TestServer } from "../support/server";
 
 const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -9,7 +8,8 @@ export type SentRequest = { method: string; status: number; directoryId: string 
 
 /**
  * Plays Entra- and Okta-shaped provisioning through the real endpoint and returns each request
- * as it should show in the log, oldest first, plus the ids the tests look up again.
+ * as it should show in the log, oldest first, plus the ids the tests look up again. Shared by
+ * the vitest and Playwright suites, so it throws rather than using either's assertions.
  */
 export async function playTraffic(server: TestServer) {
   const entra = createDirectory(server, "entra", "Contoso Entra");
@@ -19,7 +19,9 @@ export async function playTraffic(server: TestServer) {
     const client = scimClient(server, token);
     return async (method: string, path: string, body?: unknown, expected?: number) => {
       const response = await client(method, path, body);
-      if (expected !== undefined) expect(response.status, `${method} ${path}`).toBe(expected);
+      if (expected !== undefined && response.status !== expected) {
+        throw new Error(`${method} ${path} answered ${response.status}, not ${expected}`);
+      }
       sent.push({ method, status: response.status, directoryId: directory?.directoryId ?? null });
       return response;
     };

@@ -1,16 +1,14 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groups, users } from "@/db/schema";
 import { notFound } from "@/lib/dashboard/errors";
 import { withTokenNames, type TimelineEvent } from "@/lib/dashboard/timeline";
 import { parseQuirks, withDirectoryNames } from "./list-log";
 import { getRequest } from "./queries";
 import { describeQuirks } from "./quirk-notes";
+import { existingResources, resourceIdInPath, type ResourceKind } from "./resource-refs";
 
 /** A membership event may list thousands of ids; the page names this many and counts the rest. */
 export const MEMBERS_SHOWN_MAX = 100;
 
-type ResourceKind = "User" | "Group";
 export type ResourceRef = { type: ResourceKind; id: string; label: string | null; exists: boolean };
 export type StoredBody = { json: unknown; text: string; isJson: boolean; isTruncated: boolean };
 export type EntryEvent = TimelineEvent & { members: ResourceRef[]; membersMore: number };
@@ -22,28 +20,6 @@ function bodyOf(text: string | null, isTruncated: boolean): StoredBody | null {
   } catch {
     return { json: null, text, isJson: false, isTruncated };
   }
-}
-
-/** Which of `ids` still exist, as users or groups, with their current names. */
-function existingResources(
-  db: Db,
-  ids: string[],
-): Map<string, { type: ResourceKind; label: string }> {
-  const found = new Map<string, { type: ResourceKind; label: string }>();
-  if (ids.length === 0) return found;
-  const userRows = db
-    .select({ id: users.id, label: users.userName })
-    .from(users)
-    .where(inArray(users.id, ids))
-    .all();
-  const groupRows = db
-    .select({ id: groups.id, label: groups.displayName })
-    .from(groups)
-    .where(inArray(groups.id, ids))
-    .all();
-  for (const row of userRows) found.set(row.id, { type: "User", label: row.label });
-  for (const row of groupRows) found.set(row.id, { type: "Group", label: row.label });
-  return found;
 }
 
 function memberIdsOf(detail: unknown): string[] {
@@ -68,6 +44,18 @@ function parseTouched(text: string): { type: ResourceKind; id: string; label: st
   );
 }
 
+type PartialRef = { id: string; type?: ResourceKind; label?: string | null };
+
+/** Looks the resources up once; each ref then carries its current name, or is marked gone. */
+function resolverFor(db: Db, ids: string[]) {
+  const existing = existingResources(db, [...new Set(ids)]);
+  return (ref: PartialRef): ResourceRef => {
+    const now = existing.get(ref.id);
+    if (now) return { type: now.type, id: ref.id, label: now.label, exists: true };
+    return { type: ref.type ?? "User", id: ref.id, label: ref.label ?? null, exists: false };
+  };
+}
+
 /** Everything the entry page shows: both bodies, headers, events with diffs, quirks, resources. */
 export function getLogEntry(db: Db, id: string) {
   const found = getRequest(db, id);
@@ -76,15 +64,13 @@ export function getLogEntry(db: Db, id: string) {
 
   const touched = parseTouched(request.resources);
   const memberIds = events.map((event) => memberIdsOf(event.detail).slice(0, MEMBERS_SHOWN_MAX));
-  const existing = existingResources(db, [
-    ...new Set([...touched.map((r) => r.id), ...memberIds.flat()]),
+  const addressedId = resourceIdInPath(request.path);
+  const refOf = resolverFor(db, [
+    ...touched.map((ref) => ref.id),
+    ...memberIds.flat(),
+    ...(addressedId ? [addressedId] : []),
   ]);
-  const refOf = (ref: { type: ResourceKind | null; id: string; label: string | null }) => {
-    const now = existing.get(ref.id);
-    return now
-      ? { type: now.type, id: ref.id, label: now.label, exists: true }
-      : { type: ref.type ?? "User", id: ref.id, label: ref.label, exists: false };
-  };
+  const addressed = touched.length === 0 && addressedId ? refOf({ id: addressedId }) : undefined;
 
   const { requestBody, responseBody, isRequestTruncated, isResponseTruncated, ...fields } = request;
   return {
@@ -94,12 +80,12 @@ export function getLogEntry(db: Db, id: string) {
     requestBody: bodyOf(requestBody, isRequestTruncated),
     responseBody: bodyOf(responseBody, isResponseTruncated),
     resources: touched.map(refOf),
+    /** A read or a rejected write touches nothing; the resource its path names, if it exists. */
+    addressed: addressed?.exists ? addressed : null,
     quirks: describeQuirks(parseQuirks(request.quirks)),
     events: withTokenNames(db, events).map((event, index): EntryEvent => ({
       ...event,
-      members: (memberIds[index] ?? []).map((memberId) =>
-        refOf({ type: null, id: memberId, label: null }),
-      ),
+      members: (memberIds[index] ?? []).map((memberId) => refOf({ id: memberId })),
       membersMore: Math.max(0, memberIdsOf(event.detail).length - MEMBERS_SHOWN_MAX),
     })),
   };

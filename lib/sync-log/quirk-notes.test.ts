@@ -13,7 +13,8 @@ function notedCodes(): Set<string> {
     for (const file of files.filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))) {
       const text = fs.readFileSync(path.join(folder, file), "utf8");
       for (const call of text.matchAll(/notes\.add\(([^)]*)\)/g)) {
-        for (const literal of (call[1] ?? "").matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)) codes.add(literal[1] ?? "");
+        for (const literal of (call[1] ?? "").matchAll(/"([a-z]+(?:-[a-z]+)+)"/g))
+          codes.add(literal[1] ?? "");
       }
     }
   }

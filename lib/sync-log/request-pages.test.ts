@@ -95,6 +95,17 @@ describe("pageRequestIds", () => {
     expect(expected.length).toBeGreaterThan(0);
   });
 
+  it("counts reads of a resource type by their path, whatever its case", () => {
+    const [read, search, group] = insertEntries(db, [
+      { atMs: START_MS + 97 * 60_000, path: "/scim/v2/users/abc" },
+      { atMs: START_MS + 98 * 60_000, path: "/scim/v2/Users/.search", method: "POST" },
+      { atMs: START_MS + 99 * 60_000, path: "/scim/v2/Groups/abc", resourceType: "Group" },
+    ]);
+    const users = pageRequestIds(db, { resourceType: "User" }, { limit: 3 }).ids;
+    expect(users.slice(0, 2)).toEqual([search, read]);
+    expect(pageRequestIds(db, { resourceType: "Group" }, { limit: 50 }).ids).toEqual([group]);
+  });
+
   it("treats % and _ in free text literally", () => {
     insertEntries(db, [{ atMs: START_MS + 99 * 60_000, path: "/scim/v2/Users/100%_done" }]);
     expect(pageRequestIds(db, { q: "0%_d" }, { limit: 50 }).ids).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRequests } from "@/db/schema";
 
@@ -40,13 +40,33 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+const RESOURCE_SEGMENTS = { User: "Users", Group: "Groups" } as const;
+
+/**
+ * Writes name the resource they touched; reads and rejected writes name none, so for those the
+ * path tells: `/Users`, `/users/<id>` and `/Users/.search` are all about users.
+ */
+function resourceTypeCondition(type: "User" | "Group"): SQL | undefined {
+  const segment = RESOURCE_SEGMENTS[type];
+  return or(
+    eq(syncRequests.resourceType, type),
+    and(
+      isNull(syncRequests.resourceType),
+      or(
+        sql`${syncRequests.path} LIKE ${`%/${segment}`}`,
+        sql`${syncRequests.path} LIKE ${`%/${segment}/%`}`,
+      ),
+    ),
+  );
+}
+
 /** Every filter but the status class, which `pageRequestIds` applies per status code. */
 function requestConditions(filters: RequestFilters): SQL | undefined {
   const pattern = filters.q?.trim() ? likePattern(filters.q.trim()) : undefined;
   return and(
     filters.directoryId ? eq(syncRequests.directoryId, filters.directoryId) : undefined,
     filters.method ? eq(syncRequests.method, filters.method.toUpperCase()) : undefined,
-    filters.resourceType ? eq(syncRequests.resourceType, filters.resourceType) : undefined,
+    filters.resourceType ? resourceTypeCondition(filters.resourceType) : undefined,
     timeConditions(filters),
     pattern
       ? or(
