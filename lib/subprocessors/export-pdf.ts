@@ -14,7 +14,9 @@ const FONT_DIR = path.join(
 const MARGIN = 48;
 const LABEL_WIDTH = 120;
 const GAP = 10;
+const ROW_GAP = 2;
 const MUTED = "#5b6573";
+const RULE = "#cdd2da";
 const INK = "#1c2430";
 
 function startDocument(content: RegisterContent): Doc {
@@ -43,27 +45,45 @@ function ensureRoom(doc: Doc, heightPt: number): void {
   if (doc.y + heightPt > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-function writeEntry(doc: Doc, entry: Entry, parentName: (id: string) => string): void {
-  const left = doc.page.margins.left;
-  const valueWidth = doc.page.width - left - doc.page.margins.right - LABEL_WIDTH - GAP;
-  ensureRoom(doc, 60);
-  doc.font("Bold").fontSize(12).fillColor(INK).text(entry.name, left, doc.y);
-  doc.moveDown(0.2);
-  doc.fontSize(9);
+type Row = { label: string; value: string; heightPt: number };
+
+function entryRows(doc: Doc, entry: Entry, parentName: (id: string) => string, valueWidth: number) {
+  doc.font("Body").fontSize(9);
+  const rows: Row[] = [];
   for (const field of ENTRY_FIELDS) {
     if (field === "name") continue;
     const value = formatField(field, entry[field], parentName);
     if (value === "") continue;
-    doc.font("Body");
-    const height = Math.max(
+    const heightPt = Math.max(
       doc.heightOfString(value, { width: valueWidth }),
       doc.heightOfString(FIELD_LABELS[field], { width: LABEL_WIDTH }),
     );
-    ensureRoom(doc, height);
+    rows.push({ label: FIELD_LABELS[field], value, heightPt });
+  }
+  return rows;
+}
+
+/** One entry as a heading and label/value rows; kept on one page whenever it fits on one. */
+function writeEntry(doc: Doc, entry: Entry, parentName: (id: string) => string): void {
+  const left = doc.page.margins.left;
+  const right = doc.page.width - doc.page.margins.right;
+  const valueWidth = right - left - LABEL_WIDTH - GAP;
+  const rows = entryRows(doc, entry, parentName, valueWidth);
+  const heightPt = 30 + rows.reduce((sum, row) => sum + row.heightPt + ROW_GAP, 0);
+  const pageBodyPt = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  ensureRoom(doc, Math.min(heightPt, pageBodyPt));
+
+  doc.moveTo(left, doc.y).lineTo(right, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.y += 6;
+  doc.font("Bold").fontSize(12).fillColor(INK).text(entry.name, left, doc.y);
+  doc.moveDown(0.2);
+  doc.font("Body").fontSize(9);
+  for (const row of rows) {
+    ensureRoom(doc, row.heightPt);
     const top = doc.y;
-    doc.fillColor(MUTED).text(FIELD_LABELS[field], left, top, { width: LABEL_WIDTH });
-    doc.fillColor(INK).text(value, left + LABEL_WIDTH + GAP, top, { width: valueWidth });
-    doc.y = top + height + 2;
+    doc.fillColor(MUTED).text(row.label, left, top, { width: LABEL_WIDTH });
+    doc.fillColor(INK).text(row.value, left + LABEL_WIDTH + GAP, top, { width: valueWidth });
+    doc.y = top + row.heightPt + ROW_GAP;
   }
   doc.moveDown(0.8);
 }
