@@ -1,0 +1,17 @@
+import { Suspense } from "react";
+import { LoadingBlock } from "@/components/ui/states";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth/require-role";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { listDirectories } from "@/lib/directories/directories";
+import { LogsView } from "./logs-view";
+
+export default async function LogsPage() {
+  await requireRole(ANY_ROLE);
+  const directories = listDirectories(getDb()).map(({ id, name }) => ({ id, name }));
+  return (
+    <Suspense fallback={<LoadingBlock />}>
+      <LogsView directories={directories} />
+    </Suspense>
+  );
+}
