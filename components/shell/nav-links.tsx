@@ -11,6 +11,7 @@ const MAIN: Item[] = [
   { href: "/", label: "Overview" },
   { href: "/users", label: "Users" },
   { href: "/groups", label: "Groups" },
+  { href: "/logs", label: "Sync log" },
   { href: "/directories", label: "Directories" },
 ];
 
