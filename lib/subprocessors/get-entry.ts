@@ -22,6 +22,8 @@ export type EntryDetail = {
   history: HistoryItem[];
   parent: { id: string; name: string } | null;
   children: { id: string; name: string; status: Entry["status"] }[];
+  /** Names of every entry by id, so parent changes in the history read as names. */
+  names: Record<string, string>;
 };
 
 export function getEntry(db: Queryable, id: string): EntryDetail {
@@ -59,6 +61,7 @@ export function getEntry(db: Queryable, id: string): EntryDetail {
     })),
     parent: parentRow ? { id: parentRow.id, name: parentRow.name } : null,
     children: children.map(({ id: childId, name, status }) => ({ id: childId, name, status })),
+    names: Object.fromEntries(listEntryOptions(db).map((option) => [option.id, option.name])),
   };
 }
 

@@ -4,7 +4,14 @@ import type { HistoryItem } from "@/lib/subprocessors/get-entry";
 import { FIELD_LABELS } from "@/lib/subprocessors/types";
 
 /** Every saved change, newest first: who, when, and each field before and after. */
-export function EntryHistory({ history }: { history: HistoryItem[] }) {
+export function EntryHistory({
+  history,
+  names,
+}: {
+  history: HistoryItem[];
+  names: Record<string, string>;
+}) {
+  const parentName = (id: string) => names[id] ?? "a removed entry";
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 className="card-title" id="history-title">
@@ -28,14 +35,22 @@ export function EntryHistory({ history }: { history: HistoryItem[] }) {
                     {item.action === "subprocessor.updated" ? (
                       <>
                         <span className="diff-before">
-                          <FieldValue field={change.field} value={change.before} />
+                          <FieldValue
+                            field={change.field}
+                            value={change.before}
+                            parentName={parentName}
+                          />
                         </span>
                         <span aria-hidden="true"> → </span>
                         <span className="visually-hidden">changed to</span>
                       </>
                     ) : null}
                     <span className="diff-after">
-                      <FieldValue field={change.field} value={change.after} />
+                      <FieldValue
+                        field={change.field}
+                        value={change.after}
+                        parentName={parentName}
+                      />
                     </span>
                   </dd>
                 </div>

@@ -56,7 +56,7 @@ export function EntryView({ id }: { id: string }) {
     );
   }
 
-  const { entry, findings, history, parent, children } = detail.data;
+  const { entry, findings, history, parent, children, names } = detail.data;
   const parents = (all.data?.items ?? [])
     .filter((item) => item.id !== entry.id)
     .map((item) => ({ id: item.id, name: item.name }));
@@ -144,7 +144,7 @@ export function EntryView({ id }: { id: string }) {
               ) : null}
             </section>
           ) : null}
-          <EntryHistory history={history} />
+          <EntryHistory history={history} names={names} />
         </div>
       </div>
     </>
