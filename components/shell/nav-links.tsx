@@ -13,6 +13,7 @@ const MAIN: Item[] = [
   { href: "/groups", label: "Groups" },
   { href: "/logs", label: "Sync log" },
   { href: "/directories", label: "Directories" },
+  { href: "/subprocessors", label: "Sub-processors" },
 ];
 
 const SETTINGS: Item[] = [
