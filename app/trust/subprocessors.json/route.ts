@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { errorResponse, notFound } from "@/lib/dashboard/errors";
+import { DashboardError, errorResponse } from "@/lib/dashboard/errors";
 import { latestPublicVersion } from "@/lib/subprocessors/public-register";
 
 export const runtime = "nodejs";
@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 export function GET(): Response {
   try {
     const latest = latestPublicVersion(getDb());
-    if (!latest) throw notFound("A published sub-processor list");
+    if (!latest) {
+      throw new DashboardError(404, "not_found", "No sub-processor list has been published yet.");
+    }
     return Response.json(latest, {
       headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" },
     });
