@@ -12,6 +12,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const DEFAULT_PATH = "./data/roster.db";
 const BUSY_TIMEOUT_MS = 5_000;
+const WAL_BYTES_KEPT = 16 * 1_048_576;
 
 export function databasePath(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH || DEFAULT_PATH);
@@ -48,6 +49,8 @@ export function openDb(file = databasePath()): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
+  // A WAL rewound after a burst of writes is cut back to this size rather than kept at its peak.
+  sqlite.pragma(`journal_size_limit = ${WAL_BYTES_KEPT}`);
   sqlite.pragma("foreign_keys = ON");
   cacheStatements(sqlite);
   registerFunctions(sqlite);

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { startBackgroundCheckpoints } from "./background-checkpoints";
+
+const opened: Database.Database[] = [];
+
+function walDatabase() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "roster-ckpt-")), "test.db");
+  const sqlite = new Database(file);
+  opened.push(sqlite);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  return { sqlite, file };
+}
+
+/** About 4 MB of rows: several thousand WAL pages, all still outside the database file. */
+function writeRows(sqlite: Database.Database) {
+  const insert = sqlite.prepare("INSERT INTO items (body) VALUES (?)");
+  sqlite.transaction(() => {
+    for (let row = 0; row < 4_000; row += 1) insert.run("x".repeat(1_000));
+  })();
+}
+
+const databaseBytes = (file: string) => fs.statSync(file).size;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForBytes(file: string, bytesMin: number, timeoutMs: number) {
+  for (let waited = 0; waited < timeoutMs && databaseBytes(file) < bytesMin; waited += 50) {
+    await pause(50);
+  }
+  return databaseBytes(file);
+}
+
+afterEach(() => {
+  for (const sqlite of opened.splice(0)) sqlite.close();
+});
+
+describe("startBackgroundCheckpoints", () => {
+  it("moves committed pages into the database file from its own thread", async () => {
+    const { sqlite, file } = walDatabase();
+    const checkpoints = startBackgroundCheckpoints(sqlite, file, (error) => {
+      throw error;
+    });
+    await expect.poll(() => sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+
+    writeRows(sqlite);
+
+    expect(await waitForBytes(file, 3_000_000, 5_000)).toBeGreaterThan(3_000_000);
+    await checkpoints.stop();
+    expect(sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+  });
+
+  it("rewinds the WAL while writes never stop", async () => {
+    const { sqlite, file } = walDatabase();
+    const checkpoints = startBackgroundCheckpoints(sqlite, file, (error) => {
+      throw error;
+    });
+    await expect.poll(() => sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+    const insert = sqlite.prepare("INSERT INTO items (body) VALUES (?)");
+
+    // About 60 MB in small commits, so the WAL is never idle long enough for a PASSIVE rewind.
+    for (let commit = 0; commit < 15_000; commit += 1) {
+      insert.run("x".repeat(3_000));
+      if (commit % 200 === 0) await pause(2);
+    }
+
+    const [wal] = sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+    expect(wal?.log).toBeLessThan(8_000);
+    await checkpoints.stop();
+  });
+
+  it("is what keeps the pages moving once automatic checkpoints are off", async () => {
+    const { sqlite, file } = walDatabase();
+    sqlite.pragma("wal_autocheckpoint = 0");
+
+    writeRows(sqlite);
+
+    expect(await waitForBytes(file, 3_000_000, 600)).toBeLessThan(100_000);
+  });
+});
