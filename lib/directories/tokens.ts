@@ -46,6 +46,7 @@ export function createToken(db: Queryable, directoryId: string, name = "default"
 }
 
 export function revokeToken(db: Db, tokenId: string): TokenSummary | undefined {
+  forgetTokens();
   const row = db
     .update(tokens)
     .set({ revokedAt: new Date().toISOString() })
@@ -76,14 +77,55 @@ const findTokenByHash = preparedFor((db) =>
     .prepare(),
 );
 
+type TokenRow = NonNullable<ReturnType<ReturnType<typeof findTokenByHash>["get"]>>;
+
+const CACHED_TOKENS_MAX = 1_000;
+
+/**
+ * Live tokens by secret hash, so a SCIM request skips the token query. Held on globalThis because
+ * Next may load this module more than once per process and a revocation must reach every copy.
+ * SQLite's data_version moves when another process (the CLI) commits, which empties the cache.
+ */
+type TokenCache = { dataVersion: unknown; rows: Map<string, TokenRow> };
+const globalForTokens = globalThis as unknown as { rosterTokenCache?: TokenCache };
+
+function tokenCache(): TokenCache {
+  globalForTokens.rosterTokenCache ??= { dataVersion: undefined, rows: new Map() };
+  return globalForTokens.rosterTokenCache;
+}
+
+function forgetTokens(): void {
+  tokenCache().rows.clear();
+}
+
+function dataVersion(db: Db): unknown {
+  return (db.$client.prepare("PRAGMA data_version").get() as { data_version: number }).data_version;
+}
+
+function findLiveToken(db: Db, hash: string): TokenRow | undefined {
+  const cache = tokenCache();
+  const version = dataVersion(db);
+  if (version !== cache.dataVersion) {
+    cache.rows.clear();
+    cache.dataVersion = version;
+  }
+  const cached = cache.rows.get(hash);
+  if (cached) return cached;
+  const row = findTokenByHash(db).get({ hash });
+  if (!row || row.revokedAt !== null) return undefined;
+  if (cache.rows.size >= CACHED_TOKENS_MAX) cache.rows.clear();
+  cache.rows.set(hash, row);
+  return row;
+}
+
 /**
  * Finds the live token for a bearer secret. The lookup goes by hash, and the stored hash is
  * compared again in constant time so that timing reveals nothing about near misses.
  */
 export function authenticate(db: Db, secret: string): Authenticated | undefined {
   const hash = hashSecret(secret);
-  const row = findTokenByHash(db).get({ hash });
-  if (!row || row.revokedAt !== null) return undefined;
+  const row = findLiveToken(db, hash);
+  if (!row) return undefined;
   if (!timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(hash))) return undefined;
   recordUse(db, row.id);
   return {
