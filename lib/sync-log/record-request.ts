@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from "uuid";
 import { preparedInsert, type Db } from "@/db/client";
 import { syncRequests } from "@/db/schema";
+import { newEntryId } from "./entry-ids";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
 const BODY_BYTES_DEFAULT = 64 * 1024;
@@ -34,7 +34,7 @@ export type RequestRecord = {
   quirks: string[];
 };
 
-export const newRequestId = (): string => uuidv7();
+export const newRequestId = (): string => newEntryId();
 
 export function isSyncLogEnabled(): boolean {
   return process.env.SYNC_LOG !== "off";
