@@ -57,6 +57,14 @@ export function sortTerms(expression: SQL, descending: boolean): SQL[] {
   return [sql`(${expression} IS NULL) ${direction}`, sql`${expression} ${direction}`];
 }
 
+/**
+ * A hint that `condition` holds for few rows. SQLite without measured statistics assumes a range
+ * matches a quarter of a table; `likelihood` corrects the estimate and keeps the index usable.
+ */
+export function fewRowsMatch(condition: SQL): SQL {
+  return sql`likelihood(${condition}, 0.001)`;
+}
+
 /** `needle` and the other values below arrive as bound parameters or placeholders. */
 export function containsText(expression: SQL, needle: SQL | string): SQL {
   return sql`instr(${expression}, ${needle}) > 0`;

@@ -45,11 +45,9 @@ function matchingUsers(needle: string): SQL {
 /** Each order ends in columns that make it total and that its index already holds. */
 function orderOf(query: UsersQuery): SQL[] {
   const by = query.order === "asc" ? asc : desc;
-  if (query.sort === "lastModified") return [by(users.lastModified), by(sql`${users}.rowid`)];
-  if (query.sort === "displayName") {
-    return [by(users.displayNameKey), by(users.directoryId), by(sql`${users}.rowid`)];
-  }
-  return [by(users.userNameKey), by(users.directoryId)];
+  if (query.sort === "userName") return [by(users.userNameKey), by(users.directoryId)];
+  const first = query.sort === "lastModified" ? users.lastModified : users.displayNameKey;
+  return [by(first), by(users.directoryId), by(sql`${users}.rowid`)];
 }
 
 export function listUsers(db: Db, input: unknown): Page<UserListItem> {

@@ -3,6 +3,7 @@ import {
   booleanValue,
   containsText,
   endsWithText,
+  fewRowsMatch,
   jsonArrayExists,
   jsonPresent,
   jsonScalar,
@@ -31,6 +32,7 @@ type Operand = { column: ColumnRef; def: AttributeDef };
 type ElementScope = { def: AttributeDef; operand: (sub: AttrPath) => Operand };
 
 const MAX_CODE_POINT = String.fromCodePoint(0x10ffff);
+const RANGE_OPS: ReadonlySet<CompareOp> = new Set(["gt", "ge", "lt", "le"]);
 
 const invalid = (detail: string) => badRequest("invalidFilter", detail);
 
@@ -238,7 +240,10 @@ function compareOperand({ column, def }: Operand, op: CompareOp, value: CompValu
       throw invalid(`"${op}" is not defined for ${def.type} "${name}"`);
   }
   const { expression, param } = comparable(column, def, value);
-  return emitComparison(expression, op, param);
+  const comparison = emitComparison(expression, op, param);
+  // IdPs ask what changed since their last sync (`meta.lastModified gt "…"`), which matches few
+  // rows; told so, the planner seeks the lastModified index instead of walking the directory.
+  return def.type === "dateTime" && RANGE_OPS.has(op) ? fewRowsMatch(comparison) : comparison;
 }
 
 function comparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompValue, null>) {
