@@ -1,20 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
 import { notFound } from "@/lib/scim/errors";
 import type { ListQuery } from "@/lib/scim/list-query";
 import type { ResourceRef, StoredResource } from "@/lib/scim/resource";
 import { listRows } from "./list-resources";
-import { loadUserGroups, storedUser } from "./user-rows";
+import { findUserRow, loadUserGroups, storedUser } from "./user-rows";
 
 export type UserRead = { stored: StoredResource; refs: ResourceRef[] | undefined };
 
 export function getUser(db: Db, directoryId: string, id: string, withGroups = true): UserRead {
-  const row = db
-    .select()
-    .from(users)
-    .where(and(eq(users.directoryId, directoryId), eq(users.id, id)))
-    .get();
+  const row = findUserRow(db, directoryId, id);
   if (!row) throw notFound(`User "${id}" not found`);
   const refs = withGroups ? (loadUserGroups(db, [id]).get(id) ?? []) : undefined;
   return { stored: storedUser(row), refs };

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { textListPlaceholder } from "@/db/dialect";
 import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
@@ -27,6 +27,75 @@ export function userColumns(attributes: ScimObject) {
 }
 
 export const storedUser: (row: UserRow) => StoredResource = storedResource;
+
+const selectUser = preparedFor((db) =>
+  db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.directoryId, sql.placeholder("directoryId")),
+        eq(users.id, sql.placeholder("id")),
+      ),
+    )
+    .prepare(),
+);
+
+export function findUserRow(db: Queryable, directoryId: string, id: string): UserRow | undefined {
+  return selectUser(db).get({ directoryId, id });
+}
+
+const selectUserNameHolder = preparedFor((db) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.userNameKey, sql.placeholder("userNameKey")),
+        eq(users.directoryId, sql.placeholder("directoryId")),
+        ne(users.id, sql.placeholder("exceptId")),
+      ),
+    )
+    .prepare(),
+);
+
+/** Whether another user of the directory holds `userNameKey`; `exceptId` is the user itself. */
+export function isUserNameTaken(
+  db: Queryable,
+  directoryId: string,
+  userNameKey: string,
+  exceptId = "",
+): boolean {
+  return selectUserNameHolder(db).get({ userNameKey, directoryId, exceptId }) !== undefined;
+}
+
+type UserChanges = Partial<Omit<UserRow, "id" | "directoryId" | "createdAt">>;
+const updateStatements = new Map<string, ReturnType<typeof prepareUpdate>>();
+
+function prepareUpdate(columns: readonly string[]) {
+  const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
+  return preparedFor((db) =>
+    db
+      .update(users)
+      .set(values)
+      .where(eq(users.id, sql.placeholder("id")))
+      .prepare(),
+  );
+}
+
+/**
+ * Writes only the columns in `changes`: SQLite rewrites the entry of every index on a column an
+ * UPDATE names, changed or not, so a PATCH of `title` leaves the userName index alone.
+ */
+export function updateUserRow(tx: Tx, id: string, changes: UserChanges): void {
+  const key = Object.keys(changes).sort().join(",");
+  let update = updateStatements.get(key);
+  if (!update) {
+    update = prepareUpdate(key.split(","));
+    updateStatements.set(key, update);
+  }
+  update(tx).run({ ...changes, id });
+}
 
 function emailRows(userId: string, directoryId: string, attributes: ScimObject) {
   const emails = Array.isArray(attributes.emails) ? attributes.emails : [];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { preparedInsert, type Db, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, users } from "@/db/schema";
 import { conflict, notFound } from "@/lib/scim/errors";
@@ -11,15 +11,21 @@ import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
+  findUserRow,
   insertUserEmails,
+  isUserNameTaken,
   loadUserGroups,
   storedUser,
+  updateUserRow,
   userColumns,
   writeUserEmails,
   type UserRow,
 } from "./user-rows";
 
 const insertUser = preparedInsert(users);
+
+/** `withGroups: false` when the answer will not show the user's groups (a 204). */
+export type UserWriteOptions = WriteOptions & { withGroups?: boolean };
 
 export type UserWrite = {
   stored: StoredResource;
@@ -44,28 +50,13 @@ function assertUniqueUserName(
   attributes: ScimObject,
   selfId?: string,
 ) {
-  const key = userColumns(attributes).userNameKey;
-  const clash = tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.directoryId, directoryId),
-        eq(users.userNameKey, key),
-        selfId ? ne(users.id, selfId) : undefined,
-      ),
-    )
-    .get();
-  if (clash)
+  if (isUserNameTaken(tx, directoryId, userColumns(attributes).userNameKey, selfId)) {
     throw conflict(`userName "${String(attributes.userName)}" is already taken in this directory`);
+  }
 }
 
 function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOptions): UserRow {
-  const row = tx
-    .select()
-    .from(users)
-    .where(and(eq(users.directoryId, directoryId), eq(users.id, id)))
-    .get();
+  const row = findUserRow(tx, directoryId, id);
   if (!row) throw notFound(`User "${id}" not found`);
   checkIfMatch(options.ifMatch, row.version);
   return row;
@@ -91,8 +82,15 @@ function record(
   });
 }
 
-function finish(tx: Tx, row: UserRow, before: ScimObject | undefined, notes: string[]): UserWrite {
-  const refs = loadUserGroups(tx, [row.id]).get(row.id) ?? [];
+function finish(
+  tx: Tx,
+  row: UserRow,
+  before: ScimObject | undefined,
+  notes: string[],
+  options: UserWriteOptions,
+): UserWrite {
+  const withGroups = options.withGroups ?? true;
+  const refs = withGroups ? (loadUserGroups(tx, [row.id]).get(row.id) ?? []) : [];
   return { stored: storedUser(row), refs, notes, before };
 }
 
@@ -132,7 +130,7 @@ export async function replaceUser(
   directoryId: string,
   id: string,
   body: unknown,
-  options: WriteOptions = {},
+  options: UserWriteOptions = {},
 ): Promise<UserWrite> {
   const { attributes, password, notes } = prepare(body);
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
@@ -151,7 +149,7 @@ export function patchUser(
   directoryId: string,
   id: string,
   body: unknown,
-  options: WriteOptions = {},
+  options: UserWriteOptions = {},
 ): UserWrite {
   const operations = parsePatchRequest(body);
   return db.transaction(
@@ -166,7 +164,7 @@ export function patchUser(
       checkRequired("User", attributes);
       const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {
-        return finish(tx, row, current, patched.notes);
+        return finish(tx, row, current, patched.notes, options);
       }
       if (userColumns(attributes).userNameKey !== row.userNameKey) {
         assertUniqueUserName(tx, directoryId, attributes, id);
@@ -177,31 +175,37 @@ export function patchUser(
   );
 }
 
+/** The columns whose values differ between the stored row and the new attributes. */
+function changedColumns(row: UserRow, attributes: ScimObject) {
+  const next = userColumns(attributes);
+  const changed = Object.entries(next).filter(
+    ([column, value]) => row[column as keyof typeof next] !== value,
+  );
+  return Object.fromEntries(changed) as Partial<typeof next>;
+}
+
 function saveUser(
   tx: Tx,
   row: UserRow,
   attributes: ScimObject,
   passwordHash: string | undefined,
   notes: string[],
-  options: WriteOptions,
+  options: UserWriteOptions,
 ): UserWrite {
-  const updated = tx
-    .update(users)
-    .set({
-      ...userColumns(attributes),
-      ...(passwordHash === undefined ? {} : { passwordHash }),
-      lastModified: now(),
-      version: row.version + 1,
-    })
-    .where(eq(users.id, row.id))
-    .returning()
-    .get();
+  const changes = {
+    ...changedColumns(row, attributes),
+    ...(passwordHash === undefined ? {} : { passwordHash }),
+    lastModified: now(),
+    version: row.version + 1,
+  };
+  updateUserRow(tx, row.id, changes);
+  const updated: UserRow = { ...row, ...changes };
   const before = storedUser(row).attributes;
   if (!isDeepEqual(before.emails, attributes.emails)) {
     writeUserEmails(tx, row.id, row.directoryId, attributes);
   }
   record(tx, options, row, before, attributes, passwordHash !== undefined);
-  return finish(tx, updated ?? row, before, notes);
+  return finish(tx, updated, before, notes, options);
 }
 
 export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {

@@ -147,14 +147,18 @@ export async function replaceResource(
 export function patchResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
   const options = writeOptions(req);
   const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
+  const projection = projectionOf(kind, req.params);
   if (kind === "User") {
-    const write = noted(req, kind, patchUser(req.db, req.directoryId, id, req.body, options));
-    if (req.provider === "entra" && !wantsBody) {
-      return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
-    }
+    const isNoContent = req.provider === "entra" && !wantsBody;
+    const withGroups = !isNoContent && includesAttribute(projection, "groups");
+    const write = noted(
+      req,
+      kind,
+      patchUser(req.db, req.directoryId, id, req.body, { ...options, withGroups }),
+    );
+    if (isNoContent) return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
     return resourceResult(req, kind, write);
   }
-  const projection = projectionOf(kind, req.params);
   const withMembers = wantsBody && includesAttribute(projection, "members");
   const write = noted(
     req,
