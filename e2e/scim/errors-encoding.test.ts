@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { createDirectory, startServer, type TestServer } from "../support/server";
+import { expectErrorCase, type ErrorCase, type ScimResponse } from "./provisioning-helpers";
+
+let server: TestServer;
+let token = "";
+
+beforeAll(async () => {
+  server = await startServer();
+  token = createDirectory(server, "generic").token;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/**
+ * A raw request: the path and query go on the wire exactly as written, and a body that is not
+ * JSON (Next's plain-text 500) is kept as text so the assertion, not the parser, reports it.
+ */
+async function send(method: string, pathAndQuery: string, body?: string): Promise<ScimResponse> {
+  const response = await fetch(`${server.baseUrl}${pathAndQuery}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/scim+json" }),
+    },
+    body,
+  });
+  const text = await response.text();
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: json, text };
+}
+
+const BAD_PATHS: [method: string, pathAndQuery: string, segment: string][] = [
+  ["GET", "/scim/v2/Users/%E0%A4%A", "%E0%A4%A"],
+  ["GET", "/scim/v2/Users/%ZZ", "%ZZ"],
+  ["GET", "/scim/v2/Groups/%C3", "%C3"],
+  ["GET", "/scim/v2/%E0%A4%A", "%E0%A4%A"],
+  ["GET", "/scim/v2/Users/%/extra", "%"],
+  ["GET", "/SCIM/v2/Users/%ZZ", "%ZZ"],
+  ["GET", "/scim/v2/Users/%ZZ?filter=userName%20eq%20%22a%22", "%ZZ"],
+  ["PUT", "/scim/v2/Users/%E0%A4%A", "%E0%A4%A"],
+  ["PATCH", "/scim/v2/Groups/%ZZ", "%ZZ"],
+  ["DELETE", "/scim/v2/Users/%ZZ", "%ZZ"],
+];
+
+const PATH_CASES: ErrorCase[] = BAD_PATHS.map(([method, pathAndQuery, segment]) => ({
+  title: `${method} ${pathAndQuery}`,
+  send: () =>
+    send(method, pathAndQuery, method === "GET" || method === "DELETE" ? undefined : "{}"),
+  status: 400,
+  scimType: "invalidPath",
+  detail: new RegExp(`"${segment}"`),
+}));
+
+const QUERY_CASES: ErrorCase[] = [
+  {
+    title: "GET /Users?filter=%ZZ",
+    send: () => send("GET", "/scim/v2/Users?filter=%ZZ"),
+    status: 400,
+    scimType: "invalidFilter",
+  },
+  {
+    title: "GET /Groups?filter=%E0%A4%A",
+    send: () => send("GET", "/scim/v2/Groups?filter=%E0%A4%A"),
+    status: 400,
+    scimType: "invalidFilter",
+  },
+  {
+    title: "GET /Users?count=%E0%A4%A",
+    send: () => send("GET", "/scim/v2/Users?count=%E0%A4%A"),
+    status: 400,
+    scimType: "invalidValue",
+  },
+];
+
+describe("malformed percent-encoding", () => {
+  it.each([...PATH_CASES, ...QUERY_CASES])(
+    "answers $title with $status and a SCIM error body",
+    expectErrorCase,
+  );
+});
