@@ -1,25 +1,27 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 
 /** Filters, sorting and paging live in the URL, so a view can be shared and survives reload. */
 export function useUrlState() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const get = useCallback((key: string) => params.get(key) ?? undefined, [params]);
   const set = useCallback(
     (patch: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(params);
+      // Built from the address bar, which replaceState updates at once, rather than from
+      // `params`, which lags until the next render: two quick updates must both survive.
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined || value === "") next.delete(key);
         else next.set(key, value);
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // Next's router picks up native history calls, so `useSearchParams` still follows.
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [params, pathname, router],
+    [pathname],
   );
   return { params, get, set };
 }

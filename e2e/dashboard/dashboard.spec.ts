@@ -151,6 +151,35 @@ test("searching finds the user and the search lives in the URL", async () => {
   await expect(page.getByRole("link", { name: OKTA_USER.userName })).toHaveCount(0);
 });
 
+test("two filter changes made before the list re-renders both stay in the URL", async () => {
+  await page.goto("/users");
+  await expect(page.getByRole("link", { name: "colleague.2@example.com" })).toBeVisible();
+  // Holding any server navigation keeps the view from re-rendering between the two changes.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const isUsersPage = (url: URL) => url.pathname === "/users";
+  await page.route(isUsersPage, async (route) => {
+    if (route.request().headers()["rsc"]) await released;
+    await route.continue();
+  });
+
+  await page.getByLabel("Directory").selectOption({ label: "Acme Okta" });
+  await page.getByLabel("Status").selectOption("false");
+  release();
+
+  await expect(page).toHaveURL(
+    (url) =>
+      url.searchParams.get("directory") === directoryId &&
+      url.searchParams.get("active") === "false",
+  );
+  await expect(page.getByLabel("Directory")).toHaveValue(directoryId);
+  await expect(page.getByRole("link", { name: "colleague.2@example.com" })).toBeVisible();
+  await expect(page.getByRole("link", { name: OKTA_USER.userName })).toHaveCount(0);
+  await page.unroute(isUsersPage);
+});
+
 test("the user page shows attributes, groups, raw SCIM JSON and the timeline", async () => {
   await scim(token, "PATCH", `/Users/${userId}`, {
     schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
