@@ -7,7 +7,9 @@ function isPlainObject(value: Value): value is Record<string, Value> {
 }
 
 function renderValue(value: Value): ReactNode {
-  if (value === null || value === undefined || value === "") return <span className="muted">—</span>;
+  if (value === null || value === undefined || value === "") {
+    return <span className="muted">—</span>;
+  }
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "string" || typeof value === "number") return String(value);
   if (Array.isArray(value)) {

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 
 function Value({ label, value }: { label: string; value: string }) {
@@ -10,7 +11,24 @@ function Value({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The IdP's own labels as a sentence: "<em>A</em>, <em>B</em> and <em>C</em>". */
+function LabelList({ labels }: { labels: string[] }) {
+  return labels.map((label, index) => (
+    <Fragment key={label}>
+      {index === 0 ? null : index === labels.length - 1 ? " and " : ", "}
+      <em>{label}</em>
+    </Fragment>
+  ));
+}
+
 const TOKEN_HINT = "the token you create below (shown once)";
+const OKTA_PUSH_ACTIONS = [
+  "Push New Users",
+  "Push Profile Updates",
+  "Push Groups",
+  "Import New Users and Profile Updates",
+];
+const OKTA_TO_APP_ACTIONS = ["Create Users", "Update User Attributes", "Deactivate Users"];
 
 /** Where each IdP wants the SCIM connection details, in its own words. */
 export function ProviderSteps({ provider, baseUrl }: { provider: string; baseUrl: string }) {
@@ -44,15 +62,14 @@ export function ProviderSteps({ provider, baseUrl }: { provider: string; baseUrl
           <Value label="Unique identifier field for users" value="userName" />
         </li>
         <li>
-          Supported provisioning actions: <em>Push New Users</em>, <em>Push Profile Updates</em>,{" "}
-          <em>Push Groups</em> and <em>Import New Users and Profile Updates</em>.
+          Supported provisioning actions: <LabelList labels={OKTA_PUSH_ACTIONS} />.
         </li>
         <li>
           Authentication Mode: <em>HTTP Header</em>; Authorization: <em>Bearer</em> {TOKEN_HINT}.
         </li>
         <li>
-          Choose <em>Test Connector Configuration</em>, save, then enable <em>Create Users</em>,{" "}
-          <em>Update User Attributes</em> and <em>Deactivate Users</em> under <em>To App</em>.
+          Choose <em>Test Connector Configuration</em>, save, then enable{" "}
+          <LabelList labels={OKTA_TO_APP_ACTIONS} /> under <em>To App</em>.
         </li>
       </ol>
     );

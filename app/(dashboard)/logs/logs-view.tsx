@@ -140,14 +140,19 @@ export function LogsView({ directories }: { directories: Directory[] }) {
   const clearAll = () =>
     set(Object.fromEntries([...PAGE_KEYS].map((key) => [key, undefined] as const)));
 
-  const exportHref = (format: string) =>
-    `/api/logs/export?${new URLSearchParams([["format", format], ...new URLSearchParams(filters)])}`;
+  const exportHref = (format: string) => {
+    const query = new URLSearchParams([["format", format], ...new URLSearchParams(filters)]);
+    return `/api/logs/export?${query}`;
+  };
 
   return (
     <>
       <PageHeader
         title="Sync log"
-        description="Every request your identity providers sent to /scim/v2, what Roster answered, and what changed."
+        description={
+          "Every request your identity providers sent to /scim/v2, what Roster answered, " +
+          "and what changed."
+        }
         actions={
           <div className={styles.headerActions}>
             <LiveToggle isLive={isLive} isHead={isHead} onToggle={() => setLive(!isLive)} />

@@ -103,7 +103,10 @@ export function SubprocessorsView() {
     <>
       <PageHeader
         title="Sub-processors"
-        description="Third parties that receive SCIM data, checked against your compliance rules. Publish to update the public list."
+        description={
+          "Third parties that receive SCIM data, checked against your compliance rules. " +
+          "Publish to update the public list."
+        }
         actions={
           <>
             <Link href="/subprocessors/versions" className="button">

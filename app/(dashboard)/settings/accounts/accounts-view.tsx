@@ -173,7 +173,10 @@ export function AccountsView() {
     <>
       <PageHeader
         title="Accounts"
-        description="People who can sign in to this Roster. Admins manage everything, compliance officers read everything and keep the sub-processor register, viewers read."
+        description={
+          "People who can sign in to this Roster. Admins manage everything, compliance officers " +
+          "read everything and keep the sub-processor register, viewers read."
+        }
       />
       <NewAccountForm />
       {result.isPending ? (

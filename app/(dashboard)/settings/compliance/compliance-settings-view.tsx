@@ -21,6 +21,7 @@ import { CERTIFICATION_LABELS, CERTIFICATIONS } from "@/lib/subprocessors/catalo
 import type { SettingsView } from "@/lib/subprocessors/settings";
 import { settingsInput } from "@/lib/subprocessors/settings-input";
 
+const RULES_INTRO = "Rules every sub-processor is checked against.";
 const CERT_OPTIONS = CERTIFICATIONS.map((value) => ({ value, label: CERTIFICATION_LABELS[value] }));
 
 function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor: boolean }) {
@@ -82,7 +83,10 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
               values={required}
               onChange={setRequired}
               error={errors.requiredCertifications}
-              description="An entry passes when it holds any one of these, unexpired. Choose none to turn the check off."
+              description={
+                "An entry passes when it holds any one of these, unexpired. " +
+                "Choose none to turn the check off."
+              }
             />
           </section>
           <section className="card">
@@ -92,7 +96,10 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
               values={regions}
               onChange={setRegions}
               error={errors.allowedStorageRegions}
-              description="Data stored anywhere else needs a transfer mechanism (SCCs, BCRs, adequacy or the EU-US DPF). EEA countries count as EU/EEA."
+              description={
+                "Data stored anywhere else needs a transfer mechanism " +
+                "(SCCs, BCRs, adequacy or the EU-US DPF). EEA countries count as EU/EEA."
+              }
             />
           </section>
           <section className="card">
@@ -146,11 +153,11 @@ export function ComplianceSettingsView() {
         description={
           settings?.updatedAt ? (
             <>
-              Rules every sub-processor is checked against. Last changed by {settings.updatedBy}{" "}
+              {RULES_INTRO} Last changed by {settings.updatedBy}{" "}
               <RelativeTime iso={settings.updatedAt} />.
             </>
           ) : (
-            "Rules every sub-processor is checked against. These are the defaults until someone changes them."
+            `${RULES_INTRO} These are the defaults until someone changes them.`
           )
         }
       />

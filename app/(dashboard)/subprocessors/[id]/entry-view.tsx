@@ -57,6 +57,7 @@ export function EntryView({ id }: { id: string }) {
   }
 
   const { entry, findings, history, parent, children, names } = detail.data;
+  const roleLabel = ROLE_LABELS[entry.role];
   const parents = (all.data?.items ?? [])
     .filter((item) => item.id !== entry.id)
     .map((item) => ({ id: item.id, name: item.name }));
@@ -78,8 +79,8 @@ export function EntryView({ id }: { id: string }) {
         title={entry.name}
         description={
           <>
-            {entry.legalEntity} · {ROLE_LABELS[entry.role]} · <StatusBadge status={entry.status} />{" "}
-            · updated <RelativeTime iso={entry.updatedAt} />
+            {entry.legalEntity} · {roleLabel} · <StatusBadge status={entry.status} /> · updated{" "}
+            <RelativeTime iso={entry.updatedAt} />
           </>
         }
       />

@@ -16,7 +16,9 @@ export function NewEntryView({ parents }: { parents: { id: string; name: string 
       <PageHeader
         eyebrow={<Link href="/subprocessors">← Sub-processors</Link>}
         title="New sub-processor"
-        description="New entries start as proposed. They appear publicly once a version is published."
+        description={
+          "New entries start as proposed. They appear publicly once a version is published."
+        }
       />
       <EntryForm
         initial={EMPTY_FORM}

@@ -31,7 +31,8 @@ export function PublishPanel({ pending, nextNumber }: { pending: Changelog; next
           <p className="muted small">
             {pending.previousVersion === null
               ? "Nothing is public yet. Publishing lists every proposed and active entry."
-              : `Compared with version ${pending.previousVersion}, the public one. Retired entries leave the list.`}
+              : `Compared with version ${pending.previousVersion}, the public one. ` +
+                "Retired entries leave the list."}
           </p>
         </div>
         {hasChanges && !isConfirming ? (

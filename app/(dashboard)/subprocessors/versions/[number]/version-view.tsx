@@ -47,7 +47,10 @@ export function VersionView({ number }: { number: string }) {
       <PageHeader
         eyebrow={BACK}
         title={`Version ${version.number}`}
-        description={`Published ${formatDateTime(version.publishedAt)} by ${version.publishedBy} · ${version.entryCount} entries`}
+        description={
+          `Published ${formatDateTime(version.publishedAt)} by ${version.publishedBy}` +
+          ` · ${version.entryCount} entries`
+        }
         actions={
           previous !== null ? (
             <Link

@@ -131,7 +131,11 @@ export function CompareView() {
       <PageHeader
         eyebrow={BACK}
         title={`${labels[0]} → ${labels[1]}`}
-        description={`${added.length} added · ${removed.length} removed · ${changed.length} changed`}
+        description={[
+          `${added.length} added`,
+          `${removed.length} removed`,
+          `${changed.length} changed`,
+        ].join(" · ")}
         actions={
           <label className="choice">
             <input
