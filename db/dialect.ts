@@ -85,12 +85,17 @@ export function textList(values: readonly string[]): SQL {
   return sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
+/**
+ * A JSON array text with one `[a, b, …]` tuple per row, in `order`; `'[]'` when there are none.
+ * `from` is the rest of a SELECT: `FROM … WHERE …`. SQLite 3.44+ orders inside aggregates.
+ */
+export function jsonTuples(values: readonly SQL[], order: SQL, from: SQL): SQL {
+  const tuple = sql.join([...values], sql`, `);
+  return sql`(SELECT json_group_array(json_array(${tuple}) ORDER BY ${order}) ${from})`;
+}
+
 /** Whether a driver error is a violated UNIQUE constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-/** `textList` for prepared queries: the list arrives as a JSON array in placeholder `name`. */
-export function textListPlaceholder(name: string): SQL {
-  return sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
-}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { groups, users } from "@/db/schema";
@@ -37,11 +37,15 @@ export function filterCondition(kind: ResourceKind, filter: string | undefined):
   }
 }
 
+/** Computed columns a caller adds to each page row, such as a user's groups. */
+export type ExtraColumns = Record<string, SQL.Aliased | SQL>;
+
 function buildQueries<K extends ResourceKind>(
   db: Db,
   kind: K,
   compiled: CompiledList,
   query: ListQuery,
+  extra: ExtraColumns,
 ) {
   const table = TABLES[kind];
   const where = and(eq(table.directoryId, sql.placeholder("directoryId")), compiled.condition);
@@ -55,7 +59,7 @@ function buildQueries<K extends ResourceKind>(
   return {
     count: db.select({ total: count() }).from(table).where(where).prepare(),
     page: db
-      .select()
+      .select({ ...getTableColumns(table), ...extra })
       .from(table)
       .where(where)
       .orderBy(...order)
@@ -77,8 +81,10 @@ function queriesFor<K extends ResourceKind>(
   kind: K,
   compiled: CompiledList,
   query: ListQuery,
+  extra: ExtraColumns,
 ) {
-  const key = `${kind}|${compiled.shape}|${query.sortBy ?? ""}|${query.sortOrder}`;
+  const columns = Object.keys(extra).join(",");
+  const key = `${kind}|${compiled.shape}|${query.sortBy ?? ""}|${query.sortOrder}|${columns}`;
   let cache = preparedByDb.get(db);
   if (!cache) {
     cache = new Map();
@@ -88,7 +94,7 @@ function queriesFor<K extends ResourceKind>(
   if (queries) {
     cache.delete(key);
   } else {
-    queries = buildQueries(db, kind, compiled, query);
+    queries = buildQueries(db, kind, compiled, query, extra);
     if (cache.size >= PREPARED_QUERIES_MAX) cache.delete(cache.keys().next().value ?? "");
   }
   cache.set(key, queries);
@@ -103,9 +109,10 @@ export function listRows<K extends ResourceKind>(
   kind: K,
   directoryId: string,
   query: ListQuery,
-): ListPage<Row<K>> {
+  extra: ExtraColumns = {},
+): ListPage<Row<K> & Record<string, unknown>> {
   const compiled = filterCondition(kind, query.filter);
-  const queries = queriesFor(db, kind, compiled, query);
+  const queries = queriesFor(db, kind, compiled, query, extra);
   const params = { ...compiled.params, directoryId };
   const countRows = () => queries.count.get(params)?.total ?? 0;
   if (query.count === 0) return { totalResults: countRows(), rows: [], notes: compiled.notes };
@@ -115,5 +122,9 @@ export function listRows<K extends ResourceKind>(
   const isLastPage = rows.length > 0 && rows.length < query.count;
   const isEmptyFirstPage = rows.length === 0 && query.startIndex === 1;
   const total = isLastPage || isEmptyFirstPage ? query.startIndex - 1 + rows.length : countRows();
-  return { totalResults: total, rows: rows as Row<K>[], notes: compiled.notes };
+  return {
+    totalResults: total,
+    rows: rows as (Row<K> & Record<string, unknown>)[],
+    notes: compiled.notes,
+  };
 }

@@ -1,5 +1,5 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import { textListPlaceholder } from "@/db/dialect";
+import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { jsonTuples } from "@/db/dialect";
 import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
@@ -28,21 +28,52 @@ export function userColumns(attributes: ScimObject) {
 
 export const storedUser: (row: UserRow) => StoredResource = storedResource;
 
-const selectUser = preparedFor((db) =>
+/**
+ * The user's `groups` (RFC 7643 §4.1.2) as JSON, computed in the statement that reads the user:
+ * a second statement per request costs more than the join, as its pages start cold.
+ */
+export const USER_GROUPS_JSON = jsonTuples(
+  [sql`${groups.id}`, sql`${groups.displayName}`],
+  sql`${groups.displayNameKey}`,
+  sql`FROM ${groupMembers} JOIN ${groups} ON ${groups.id} = ${groupMembers.groupId}
+    WHERE ${groupMembers.memberId} = ${users.id}`,
+).mapWith(String);
+
+export function groupRefsOf(json: string): ResourceRef[] {
+  const tuples = JSON.parse(json) as [string, string][];
+  return tuples.map(([value, display]) => ({ value, display, type: "Group" }));
+}
+
+const userById = and(
+  eq(users.directoryId, sql.placeholder("directoryId")),
+  eq(users.id, sql.placeholder("id")),
+);
+const selectUser = preparedFor((db) => db.select().from(users).where(userById).prepare());
+const selectUserWithGroups = preparedFor((db) =>
   db
-    .select()
+    .select({ ...getTableColumns(users), groupsJson: USER_GROUPS_JSON })
     .from(users)
-    .where(
-      and(
-        eq(users.directoryId, sql.placeholder("directoryId")),
-        eq(users.id, sql.placeholder("id")),
-      ),
-    )
+    .where(userById)
     .prepare(),
 );
 
-export function findUserRow(db: Queryable, directoryId: string, id: string): UserRow | undefined {
-  return selectUser(db).get({ directoryId, id });
+export type FoundUser = { row: UserRow; refs: ResourceRef[] | undefined };
+
+/** The user's row, and its groups when `withGroups`. */
+export function findUser(
+  db: Queryable,
+  directoryId: string,
+  id: string,
+  withGroups: boolean,
+): FoundUser | undefined {
+  if (!withGroups) {
+    const row = selectUser(db).get({ directoryId, id });
+    return row && { row, refs: undefined };
+  }
+  const found = selectUserWithGroups(db).get({ directoryId, id });
+  if (!found) return undefined;
+  const { groupsJson, ...row } = found;
+  return { row, refs: groupRefsOf(groupsJson) };
 }
 
 const selectUserNameHolder = preparedFor((db) =>
@@ -133,24 +164,3 @@ export function insertUserEmails(
 }
 
 const insertEmail = preparedInsert(userEmails);
-
-const selectUserGroups = preparedFor((db) =>
-  db
-    .select({ userId: groupMembers.memberId, id: groups.id, display: groups.displayName })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(sql`${groupMembers.memberId} IN ${textListPlaceholder("ids")}`)
-    .orderBy(groups.displayNameKey)
-    .prepare(),
-);
-
-/** The `groups` attribute of each user, computed from memberships (RFC 7643 §4.1.2). */
-export function loadUserGroups(db: Queryable, userIds: string[]): Map<string, ResourceRef[]> {
-  const byUser = new Map<string, ResourceRef[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return byUser;
-  const rows = selectUserGroups(db).all({ ids: JSON.stringify(userIds) });
-  for (const row of rows) {
-    byUser.get(row.userId)?.push({ value: row.id, display: row.display, type: "Group" });
-  }
-  return byUser;
-}

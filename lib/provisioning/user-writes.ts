@@ -11,14 +11,14 @@ import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
-  findUserRow,
+  findUser,
   insertUserEmails,
   isUserNameTaken,
-  loadUserGroups,
   storedUser,
   updateUserRow,
   userColumns,
   writeUserEmails,
+  type FoundUser,
   type UserRow,
 } from "./user-rows";
 
@@ -55,11 +55,17 @@ function assertUniqueUserName(
   }
 }
 
-function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOptions): UserRow {
-  const row = findUserRow(tx, directoryId, id);
-  if (!row) throw notFound(`User "${id}" not found`);
-  checkIfMatch(options.ifMatch, row.version);
-  return row;
+/** The row to change, with its groups when the answer shows them (they never change here). */
+function loadForWrite(
+  tx: Tx,
+  directoryId: string,
+  id: string,
+  options: UserWriteOptions,
+): FoundUser {
+  const found = findUser(tx, directoryId, id, options.withGroups ?? true);
+  if (!found) throw notFound(`User "${id}" not found`);
+  checkIfMatch(options.ifMatch, found.row.version);
+  return found;
 }
 
 function record(
@@ -83,15 +89,12 @@ function record(
 }
 
 function finish(
-  tx: Tx,
+  found: FoundUser,
   row: UserRow,
   before: ScimObject | undefined,
   notes: string[],
-  options: UserWriteOptions,
 ): UserWrite {
-  const withGroups = options.withGroups ?? true;
-  const refs = withGroups ? (loadUserGroups(tx, [row.id]).get(row.id) ?? []) : [];
-  return { stored: storedUser(row), refs, notes, before };
+  return { stored: storedUser(row), refs: found.refs ?? [], notes, before };
 }
 
 export async function createUser(
@@ -136,9 +139,9 @@ export async function replaceUser(
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   return db.transaction(
     (tx) => {
-      const row = loadForWrite(tx, directoryId, id, options);
+      const found = loadForWrite(tx, directoryId, id, options);
       assertUniqueUserName(tx, directoryId, attributes, id);
-      return saveUser(tx, row, attributes, passwordHash, notes, options);
+      return saveUser(tx, found, attributes, passwordHash, notes, options);
     },
     { behavior: "immediate" },
   );
@@ -154,7 +157,8 @@ export function patchUser(
   const operations = parsePatchRequest(body);
   return db.transaction(
     (tx) => {
-      const row = loadForWrite(tx, directoryId, id, options);
+      const found = loadForWrite(tx, directoryId, id, options);
+      const { row } = found;
       const current = storedUser(row).attributes;
       const patched = applyPatch(withId(row.id, current), operations, {
         kind: "User",
@@ -164,12 +168,12 @@ export function patchUser(
       checkRequired("User", attributes);
       const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {
-        return finish(tx, row, current, patched.notes, options);
+        return finish(found, row, current, patched.notes);
       }
       if (userColumns(attributes).userNameKey !== row.userNameKey) {
         assertUniqueUserName(tx, directoryId, attributes, id);
       }
-      return saveUser(tx, row, attributes as ScimObject, passwordHash, patched.notes, options);
+      return saveUser(tx, found, attributes as ScimObject, passwordHash, patched.notes, options);
     },
     { behavior: "immediate" },
   );
@@ -186,12 +190,13 @@ function changedColumns(row: UserRow, attributes: ScimObject) {
 
 function saveUser(
   tx: Tx,
-  row: UserRow,
+  found: FoundUser,
   attributes: ScimObject,
   passwordHash: string | undefined,
   notes: string[],
   options: UserWriteOptions,
 ): UserWrite {
+  const { row } = found;
   const changes = {
     ...changedColumns(row, attributes),
     ...(passwordHash === undefined ? {} : { passwordHash }),
@@ -205,13 +210,13 @@ function saveUser(
     writeUserEmails(tx, row.id, row.directoryId, attributes);
   }
   record(tx, options, row, before, attributes, passwordHash !== undefined);
-  return finish(tx, updated, before, notes, options);
+  return finish(found, updated, before, notes);
 }
 
 export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
   return db.transaction(
     (tx) => {
-      const row = loadForWrite(tx, directoryId, id, options);
+      const { row } = loadForWrite(tx, directoryId, id, { ...options, withGroups: false });
       touchGroupsContaining(tx, id);
       tx.delete(groupMembers).where(eq(groupMembers.memberId, id)).run();
       tx.delete(users).where(eq(users.id, id)).run();
