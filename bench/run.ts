@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { serverCommand } from "../scripts/server-command.mjs";
 import { scimScenarios, type Fixtures, type Scenario } from "./scenarios";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -13,6 +14,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 500);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 8;
+const WARMUP_S = 2;
 
 type Measured = { rps: number; p50: number; p99: number; failures: number };
 
@@ -46,8 +48,8 @@ function treeRssBytes(pid: number): number {
 }
 
 async function startServer(port: number, env: Record<string, string>) {
-  const next = path.join(ROOT, "node_modules/.bin/next");
-  const child = spawn(next, ["start", "-p", String(port), "--keepAliveTimeout", "65000"], {
+  const server = serverCommand(ROOT, port);
+  const child = spawn(server.command, server.args, {
     cwd: ROOT,
     env: { ...baseEnv, ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -71,13 +73,11 @@ async function stopServer(child: ChildProcess) {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
+/** Each scenario first runs unmeasured, so that every rate is of warm code, health's included. */
 async function measure(base: string, scenario: Scenario): Promise<Measured> {
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    requests: scenario.requests,
-  });
+  const load = { url: base, connections: CONNECTIONS, requests: scenario.requests };
+  await autocannon({ ...load, duration: WARMUP_S });
+  const result = await autocannon({ ...load, duration: DURATION_S });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverCommand } from "./server-command.mjs";
 
 const SOURCE_DIRS = ["app", "components", "lib", "db"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
@@ -30,6 +31,5 @@ function run(command, args) {
 const build = fs.statSync(BUILD_ID, { throwIfNoEntry: false });
 if (!build || build.mtimeMs < newestSourceMs()) run("npx", ["next", "build"]);
 run("npx", ["tsx", "lib/cli/main.ts", "migrate"]);
-// Keep idle connections longer than load balancers and IdP clients do (60 s is common), so the
-// server is never the side that closes a connection a client is about to reuse.
-run("npx", ["next", "start", "-p", process.env.PORT ?? "3000", "--keepAliveTimeout", "65000"]);
+const server = serverCommand(process.cwd(), process.env.PORT ?? "3000");
+run(server.command, server.args);

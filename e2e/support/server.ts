@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { serverCommand } from "../../scripts/server-command.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 60_000;
@@ -76,10 +77,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     return JSON.parse(result.stdout) as T;
   };
   cli("migrate");
-  // Idle connections outlive the client's own keep-alive, so a reused socket is never one the
-  // server is closing at that moment (undici's "other side closed").
-  const args = ["start", "-p", String(port), "--keepAliveTimeout", "65000"];
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), args, {
+  // Started as `npm start` starts it: the same heap cap and keep-alive.
+  const server = serverCommand(ROOT, port);
+  const child = spawn(server.command, server.args, {
     cwd: ROOT,
     env: childEnv,
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,0 +1,4 @@
+export function serverCommand(
+  root: string,
+  port: number | string,
+): { command: string; args: string[] };
