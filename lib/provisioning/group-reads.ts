@@ -1,20 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groups } from "@/db/schema";
 import { notFound } from "@/lib/scim/errors";
 import type { ListQuery } from "@/lib/scim/list-query";
 import type { ResourceRef, StoredResource } from "@/lib/scim/resource";
-import { loadGroupMembers, storedGroup } from "./group-rows";
+import { findGroupRow, loadGroupMembers, storedGroup } from "./group-rows";
 import { listRows } from "./list-resources";
 
 export type GroupRead = { stored: StoredResource; refs: ResourceRef[] | undefined };
 
 export function getGroup(db: Db, directoryId: string, id: string, withMembers = true): GroupRead {
-  const row = db
-    .select()
-    .from(groups)
-    .where(and(eq(groups.directoryId, directoryId), eq(groups.id, id)))
-    .get();
+  const row = findGroupRow(db, directoryId, id);
   if (!row) throw notFound(`Group "${id}" not found`);
   const refs = withMembers ? (loadGroupMembers(db, [id]).get(id) ?? []) : undefined;
   return { stored: storedGroup(row), refs };

@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { textList } from "@/db/dialect";
 import { groupMembers, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { storedResource } from "./stored-resource";
-import type { Db, Queryable, Tx } from "@/db/client";
+import { preparedFor, type Queryable, type Tx } from "@/db/client";
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -21,6 +21,72 @@ export function groupColumns(attributes: ScimObject) {
 }
 
 export const storedGroup: (row: GroupRow) => StoredResource = storedResource;
+
+const selectGroup = preparedFor((db) =>
+  db
+    .select()
+    .from(groups)
+    .where(
+      and(
+        eq(groups.directoryId, sql.placeholder("directoryId")),
+        eq(groups.id, sql.placeholder("id")),
+      ),
+    )
+    .prepare(),
+);
+
+export function findGroupRow(db: Queryable, directoryId: string, id: string) {
+  return selectGroup(db).get({ directoryId, id });
+}
+
+const selectDisplayNameHolder = preparedFor((db) =>
+  db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.directoryId, sql.placeholder("directoryId")),
+        eq(groups.displayNameKey, sql.placeholder("displayNameKey")),
+        ne(groups.id, sql.placeholder("exceptId")),
+      ),
+    )
+    .prepare(),
+);
+
+/** Whether another group of the directory holds `displayNameKey`; `exceptId` is the group. */
+export function isDisplayNameTaken(
+  db: Queryable,
+  directoryId: string,
+  displayNameKey: string,
+  exceptId = "",
+): boolean {
+  return selectDisplayNameHolder(db).get({ directoryId, displayNameKey, exceptId }) !== undefined;
+}
+
+type GroupChanges = Partial<Omit<GroupRow, "id" | "directoryId" | "createdAt">>;
+const updateStatements = new Map<string, ReturnType<typeof prepareUpdate>>();
+
+function prepareUpdate(columns: readonly string[]) {
+  const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
+  return preparedFor((db) =>
+    db
+      .update(groups)
+      .set(values)
+      .where(eq(groups.id, sql.placeholder("id")))
+      .prepare(),
+  );
+}
+
+/** Writes only the columns in `changes`, as `updateUserRow` does and for the same reason. */
+export function updateGroupRow(tx: Tx, id: string, changes: GroupChanges): void {
+  const key = Object.keys(changes).sort().join(",");
+  let update = updateStatements.get(key);
+  if (!update) {
+    update = prepareUpdate(key.split(","));
+    updateStatements.set(key, update);
+  }
+  update(tx).run({ ...changes, id });
+}
 
 /** Members of each group with their display names, in a stable order. */
 export function loadGroupMembers(db: Queryable, groupIds: string[]): Map<string, ResourceRef[]> {
@@ -76,32 +142,28 @@ function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: strin
   return types;
 }
 
-/** Adds members as one set operation; members already present are left alone. */
+/**
+ * Adds members as set operations of up to 500 rows; members already present are left alone, and
+ * the insert itself reports which rows were new, so there is no separate look for existing ones.
+ */
 export function addMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const types = resolveMembers(tx, directoryId, groupId, unique);
-  const existing = new Set(
-    tx
-      .select({ id: groupMembers.memberId })
-      .from(groupMembers)
-      .where(
-        and(
-          eq(groupMembers.groupId, groupId),
-          sql`${groupMembers.memberId} IN ${textList(unique)}`,
-        ),
-      )
-      .all()
-      .map((row) => row.id),
-  );
-  const added = unique.filter((id) => !existing.has(id));
-  for (let start = 0; start < added.length; start += INSERT_CHUNK) {
-    const rows = added.slice(start, start + INSERT_CHUNK).map((memberId) => ({
+  const added: string[] = [];
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const rows = unique.slice(start, start + INSERT_CHUNK).map((memberId) => ({
       groupId,
       memberId,
       memberType: types.get(memberId) ?? "User",
     }));
-    tx.insert(groupMembers).values(rows).onConflictDoNothing().run();
+    const inserted = tx
+      .insert(groupMembers)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ id: groupMembers.memberId })
+      .all();
+    for (const row of inserted) added.push(row.id);
   }
   return added;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
 import { conflict, notFound } from "@/lib/scim/errors";
@@ -9,12 +9,15 @@ import { checkRequired, isDeepEqual, normalizeResource } from "@/lib/scim/values
 import { compileMemberCondition } from "./compile-filter";
 import {
   addMembers,
+  findGroupRow,
   groupColumns,
+  isDisplayNameTaken,
   loadGroupMembers,
   removeMembers,
   removeMembersWhere,
   storedGroup,
   touchGroupsContaining,
+  updateGroupRow,
   type GroupRow,
 } from "./group-rows";
 import { recordChange } from "@/lib/sync-log/record-events";
@@ -49,19 +52,7 @@ function prepare(body: unknown) {
 }
 
 function assertUniqueName(tx: Tx, directoryId: string, attributes: ScimObject, selfId?: string) {
-  const { displayNameKey } = groupColumns(attributes);
-  const clash = tx
-    .select({ id: groups.id })
-    .from(groups)
-    .where(
-      and(
-        eq(groups.directoryId, directoryId),
-        eq(groups.displayNameKey, displayNameKey),
-        selfId ? ne(groups.id, selfId) : undefined,
-      ),
-    )
-    .get();
-  if (clash) {
+  if (isDisplayNameTaken(tx, directoryId, groupColumns(attributes).displayNameKey, selfId)) {
     throw conflict(
       `displayName "${String(attributes.displayName)}" is already taken in this directory`,
     );
@@ -69,11 +60,7 @@ function assertUniqueName(tx: Tx, directoryId: string, attributes: ScimObject, s
 }
 
 function loadForWrite(tx: Tx, directoryId: string, id: string, options: WriteOptions): GroupRow {
-  const row = tx
-    .select()
-    .from(groups)
-    .where(and(eq(groups.directoryId, directoryId), eq(groups.id, id)))
-    .get();
+  const row = findGroupRow(tx, directoryId, id);
   if (!row) throw notFound(`Group "${id}" not found`);
   checkIfMatch(options.ifMatch, row.version);
   return row;
@@ -221,7 +208,9 @@ export function patchGroup(
       if (!changed && isDeepEqual(attributes, current)) {
         return finish(tx, row, current, patched.notes, delta, withMembers);
       }
-      assertUniqueName(tx, directoryId, attributes, id);
+      if (groupColumns(attributes).displayNameKey !== row.displayNameKey) {
+        assertUniqueName(tx, directoryId, attributes, id);
+      }
       return saveGroup(tx, row, attributes, patched.notes, delta, withMembers, options);
     },
     { behavior: "immediate" },
@@ -237,15 +226,15 @@ function saveGroup(
   withMembers: boolean,
   options: WriteOptions,
 ): GroupWrite {
-  const updated = tx
-    .update(groups)
-    .set({ ...groupColumns(attributes), lastModified: now(), version: row.version + 1 })
-    .where(eq(groups.id, row.id))
-    .returning()
-    .get();
+  const next = groupColumns(attributes);
+  const changed = Object.entries(next).filter(
+    ([column, value]) => row[column as keyof typeof next] !== value,
+  );
+  const changes = { ...Object.fromEntries(changed), lastModified: now(), version: row.version + 1 };
+  updateGroupRow(tx, row.id, changes);
   const before = storedGroup(row).attributes;
   record(tx, options, row, before, attributes, delta);
-  return finish(tx, updated ?? row, before, notes, delta, withMembers);
+  return finish(tx, { ...row, ...changes }, before, notes, delta, withMembers);
 }
 
 export function deleteGroup(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
