@@ -22,7 +22,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-bench-"));
 const baseEnv = {
   ...process.env,
   DATABASE_PATH: path.join(dir, "roster.db"),
-  LOG_LEVEL: "warn",
   NODE_ENV: "production" as const,
 };
 

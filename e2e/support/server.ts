@@ -14,6 +14,8 @@ export type TestServer = {
   databasePath: string;
   /** Runs the CLI against this server's database and returns its parsed JSON output. */
   cli: <T = unknown>(...args: string[]) => T;
+  /** The lines the server has written to stdout (its process log) so far. */
+  logLines: () => string[];
   stop: () => Promise<void>;
 };
 
@@ -82,8 +84,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const child = spawn(server.command, server.args, {
     cwd: ROOT,
     env: childEnv,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  let logText = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (logText += chunk));
+  const logLines = () => logText.split("\n").filter(Boolean);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(baseUrl, child);
   const stop = async () => {
@@ -93,7 +98,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { baseUrl, scimUrl: `${baseUrl}/scim/v2`, databasePath, cli, stop };
+  return { baseUrl, scimUrl: `${baseUrl}/scim/v2`, databasePath, cli, logLines, stop };
 }
 
 export type DirectoryWithToken = { directoryId: string; token: string; tokenId: string };
