@@ -59,8 +59,8 @@ export function redactHeader(name: string, value: string): string {
 export function capText(text: string | undefined, maxBytes: number) {
   if (text === undefined) return { text: null, isTruncated: false };
   if (text.length <= maxBytes / 3) return { text, isTruncated: false };
+  if (Buffer.byteLength(text, "utf8") <= maxBytes) return { text, isTruncated: false };
   const bytes = Buffer.from(text, "utf8");
-  if (bytes.byteLength <= maxBytes) return { text, isTruncated: false };
   return { text: bytes.subarray(0, maxBytes).toString("utf8"), isTruncated: true };
 }
 
