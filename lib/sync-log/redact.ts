@@ -61,7 +61,10 @@ export function capText(text: string | undefined, maxBytes: number) {
   if (text.length <= maxBytes / 3) return { text, isTruncated: false };
   if (Buffer.byteLength(text, "utf8") <= maxBytes) return { text, isTruncated: false };
   const bytes = Buffer.from(text, "utf8");
-  return { text: bytes.subarray(0, maxBytes).toString("utf8"), isTruncated: true };
+  // Back off to a character boundary: a UTF-8 continuation byte is 10xxxxxx.
+  let end = maxBytes;
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return { text: bytes.subarray(0, end).toString("utf8"), isTruncated: true };
 }
 
 /** Serialises a redacted body, cut at `maxBytes` of UTF-8 and marked when cut. */
