@@ -33,10 +33,11 @@ export const syncEvents = sqliteTable(
     /** JSON: `[{attribute, before, after}]` for updates, `{memberIds}` for membership events. */
     detail: text("detail").notNull(),
   },
+  // Ids are UUIDv7, so id order is time order: timelines, the newest events of a directory and
+  // retention all run on ids, and `created_at` needs no index (one B-tree less per change).
   (t) => [
-    index("sync_events_resource").on(t.resourceId, t.createdAt),
+    index("sync_events_resource").on(t.resourceId, t.id),
     index("sync_events_request").on(t.requestId),
-    index("sync_events_directory").on(t.directoryId, t.createdAt),
-    index("sync_events_created").on(t.createdAt),
+    index("sync_events_directory").on(t.directoryId, t.id),
   ],
 );

@@ -33,3 +33,8 @@ export function newEntryId(): string {
   }
   return uuidv7({ random: randomBytes16(), msecs: lastMs, seq: sequence });
 }
+
+/** The smallest id an entry made at `atMs` or later can have, for id ranges by time. */
+export function firstEntryIdAt(atMs: number): string {
+  return uuidv7({ random: new Uint8Array(RANDOM_BYTES), msecs: atMs, seq: 0 });
+}

@@ -2,6 +2,7 @@ import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncEvents, syncRequests } from "@/db/schema";
 import { log } from "@/lib/log";
+import { firstEntryIdAt } from "./entry-ids";
 
 const DAY_MS = 86_400_000;
 const BATCH_ROWS = 2_000;
@@ -30,7 +31,8 @@ const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
  */
 export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.now()) {
   const requestCutoff = new Date(nowMs - retention.requestDays * DAY_MS).toISOString();
-  const eventCutoff = new Date(nowMs - retention.eventDays * DAY_MS).toISOString();
+  // Event ids are UUIDv7: every event older than the cutoff has a smaller id.
+  const eventIdCutoff = firstEntryIdAt(nowMs - retention.eventDays * DAY_MS);
   const deleted = { requests: 0, events: 0 };
   for (;;) {
     const batch = db
@@ -49,7 +51,7 @@ export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.no
       .delete(syncEvents)
       .where(
         sql`${syncEvents.id} IN (SELECT id FROM sync_events
-          WHERE ${lt(syncEvents.createdAt, eventCutoff)} LIMIT ${BATCH_ROWS})`,
+          WHERE ${lt(syncEvents.id, eventIdCutoff)} LIMIT ${BATCH_ROWS})`,
       )
       .run().changes;
     deleted.events += batch;
