@@ -86,16 +86,15 @@ export function textList(values: readonly string[]): SQL {
 }
 
 /**
- * A JSON array text with one `[a, b, …]` tuple per row, in `order`; `'[]'` when there are none.
- * `from` is the rest of a SELECT: `FROM … WHERE …`. SQLite 3.44+ orders inside aggregates.
+ * A JSON array text with one `[a, b, …]` tuple per row, in no particular order; `'[]'` when
+ * there are none. `from` is the rest of a SELECT: `FROM … WHERE …`.
  */
-export function jsonTuples(values: readonly SQL[], order: SQL, from: SQL): SQL {
+export function jsonTuples(values: readonly SQL[], from: SQL): SQL {
   const tuple = sql.join([...values], sql`, `);
-  return sql`(SELECT json_group_array(json_array(${tuple}) ORDER BY ${order}) ${from})`;
+  return sql`(SELECT json_group_array(json_array(${tuple})) ${from})`;
 }
 
 /** Whether a driver error is a violated UNIQUE constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
-
