@@ -1,10 +1,11 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { textList } from "@/db/dialect";
 import { groupMembers, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
 import { storedResource } from "./stored-resource";
-import { preparedFor, type Queryable, type Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -22,71 +23,12 @@ export function groupColumns(attributes: ScimObject) {
 
 export const storedGroup: (row: GroupRow) => StoredResource = storedResource;
 
-const selectGroup = preparedFor((db) =>
-  db
-    .select()
-    .from(groups)
-    .where(
-      and(
-        eq(groups.directoryId, sql.placeholder("directoryId")),
-        eq(groups.id, sql.placeholder("id")),
-      ),
-    )
-    .prepare(),
-);
-
-export function findGroupRow(db: Queryable, directoryId: string, id: string) {
-  return selectGroup(db).get({ directoryId, id });
-}
-
-const selectDisplayNameHolder = preparedFor((db) =>
-  db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(
-      and(
-        eq(groups.directoryId, sql.placeholder("directoryId")),
-        eq(groups.displayNameKey, sql.placeholder("displayNameKey")),
-        ne(groups.id, sql.placeholder("exceptId")),
-      ),
-    )
-    .prepare(),
-);
+export const findGroupRow = rowFinder(groups);
 
 /** Whether another group of the directory holds `displayNameKey`; `exceptId` is the group. */
-export function isDisplayNameTaken(
-  db: Queryable,
-  directoryId: string,
-  displayNameKey: string,
-  exceptId = "",
-): boolean {
-  return selectDisplayNameHolder(db).get({ directoryId, displayNameKey, exceptId }) !== undefined;
-}
+export const isDisplayNameTaken = keyHolderCheck(groups, groups.displayNameKey);
 
-type GroupChanges = Partial<Omit<GroupRow, "id" | "directoryId" | "createdAt">>;
-const updateStatements = new Map<string, ReturnType<typeof prepareUpdate>>();
-
-function prepareUpdate(columns: readonly string[]) {
-  const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
-  return preparedFor((db) =>
-    db
-      .update(groups)
-      .set(values)
-      .where(eq(groups.id, sql.placeholder("id")))
-      .prepare(),
-  );
-}
-
-/** Writes only the columns in `changes`, as `updateUserRow` does and for the same reason. */
-export function updateGroupRow(tx: Tx, id: string, changes: GroupChanges): void {
-  const key = Object.keys(changes).sort().join(",");
-  let update = updateStatements.get(key);
-  if (!update) {
-    update = prepareUpdate(key.split(","));
-    updateStatements.set(key, update);
-  }
-  update(tx).run({ ...changes, id });
-}
+export const updateGroupRow = columnUpdater(groups);
 
 /** Members of each group with their display names, in a stable order. */
 export function loadGroupMembers(db: Queryable, groupIds: string[]): Map<string, ResourceRef[]> {

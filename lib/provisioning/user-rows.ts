@@ -1,8 +1,9 @@
-import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { jsonTuples } from "@/db/dialect";
 import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
+import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
 import { storedResource } from "./stored-resource";
 
 export type UserRow = typeof users.$inferSelect;
@@ -54,7 +55,7 @@ const userById = and(
   eq(users.directoryId, sql.placeholder("directoryId")),
   eq(users.id, sql.placeholder("id")),
 );
-const selectUser = preparedFor((db) => db.select().from(users).where(userById).prepare());
+const findUserRow = rowFinder(users);
 const selectUserWithGroups = preparedFor((db) =>
   db
     .select({ ...getTableColumns(users), groupsJson: USER_GROUPS_JSON })
@@ -73,7 +74,7 @@ export function findUser(
   withGroups: boolean,
 ): FoundUser | undefined {
   if (!withGroups) {
-    const row = selectUser(db).get({ directoryId, id });
+    const row = findUserRow(db, directoryId, id);
     return row && { row, refs: undefined };
   }
   const found = selectUserWithGroups(db).get({ directoryId, id });
@@ -82,57 +83,10 @@ export function findUser(
   return { row, refs: groupRefsOf(groupsJson) };
 }
 
-const selectUserNameHolder = preparedFor((db) =>
-  db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.userNameKey, sql.placeholder("userNameKey")),
-        eq(users.directoryId, sql.placeholder("directoryId")),
-        ne(users.id, sql.placeholder("exceptId")),
-      ),
-    )
-    .prepare(),
-);
-
 /** Whether another user of the directory holds `userNameKey`; `exceptId` is the user itself. */
-export function isUserNameTaken(
-  db: Queryable,
-  directoryId: string,
-  userNameKey: string,
-  exceptId = "",
-): boolean {
-  return selectUserNameHolder(db).get({ userNameKey, directoryId, exceptId }) !== undefined;
-}
+export const isUserNameTaken = keyHolderCheck(users, users.userNameKey);
 
-type UserChanges = Partial<Omit<UserRow, "id" | "directoryId" | "createdAt">>;
-const updateStatements = new Map<string, ReturnType<typeof prepareUpdate>>();
-
-function prepareUpdate(columns: readonly string[]) {
-  const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
-  return preparedFor((db) =>
-    db
-      .update(users)
-      .set(values)
-      .where(eq(users.id, sql.placeholder("id")))
-      .prepare(),
-  );
-}
-
-/**
- * Writes only the columns in `changes`: SQLite rewrites the entry of every index on a column an
- * UPDATE names, changed or not, so a PATCH of `title` leaves the userName index alone.
- */
-export function updateUserRow(tx: Tx, id: string, changes: UserChanges): void {
-  const key = Object.keys(changes).sort().join(",");
-  let update = updateStatements.get(key);
-  if (!update) {
-    update = prepareUpdate(key.split(","));
-    updateStatements.set(key, update);
-  }
-  update(tx).run({ ...changes, id });
-}
+export const updateUserRow = columnUpdater(users);
 
 function emailRows(userId: string, directoryId: string, attributes: ScimObject) {
   const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
