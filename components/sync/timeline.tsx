@@ -56,7 +56,9 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           <div className="timeline-head">
             <Badge tone={EVENT_TONES[event.type]}>{EVENT_VERBS[event.type]}</Badge>
             <RelativeTime iso={event.createdAt} />
-            {event.tokenName ? <span className="muted">via token “{event.tokenName}”</span> : null}
+            {event.tokenName ? (
+              <span className="muted">via token &ldquo;{event.tokenName}&rdquo;</span>
+            ) : null}
           </div>
           <EventBody event={event} />
         </li>

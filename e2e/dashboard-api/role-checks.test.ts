@@ -141,7 +141,7 @@ describe("dashboard API role checks", () => {
     },
   );
 
-  it("lets an admin create a directory and a token, and records both in the audit trail", async () => {
+  it("lets an admin create a directory and a token, both in the audit trail", async () => {
     const admin = cookies.get("admin");
     const created = await call("POST", "/api/directories", admin, {
       name: "Audited",

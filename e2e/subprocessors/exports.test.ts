@@ -181,9 +181,8 @@ describe("PDF export", () => {
     expect(text).toContain("Roster sub-processor register");
     expect(text).toContain("Version 1");
     expect(text).toContain(sha);
-    for (const name of ["Northwind Cloud", "Zażółć Łódź Analytics", "Northwind Cloud GmbH"]) {
-      expect(text).toContain(name);
-    }
+    const names = ["Northwind Cloud", "Zażółć Łódź Analytics", "Northwind Cloud GmbH"];
+    for (const name of names) expect(text).toContain(name);
     expect(text).not.toContain("Draft Only Ltd");
   });
 

@@ -8,7 +8,7 @@ export type Answer<T = Record<string, unknown>> = {
   body: T;
 };
 
-/** A signed-in dashboard user talking to the register API, cookies and Origin as a browser sends. */
+/** A signed-in dashboard user calling the register API, with cookies and Origin as a browser. */
 export type RegisterClient = {
   email: string;
   cookie: string;

@@ -13,9 +13,8 @@ export type AccountSummary = {
   lastSignInAt: string | null;
 };
 
-const lastSignIn = sql<
-  number | null
->`(SELECT max(${authSessions.createdAt}) FROM ${authSessions} WHERE ${authSessions.userId} = ${authUsers.id})`;
+const lastSignIn = sql<number | null>`(SELECT max(${authSessions.createdAt}) FROM ${authSessions}
+  WHERE ${authSessions.userId} = ${authUsers.id})`;
 
 function selectAccounts(db: Db) {
   return db

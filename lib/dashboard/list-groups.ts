@@ -47,7 +47,8 @@ export function listGroups(db: Db, input: unknown): Page<GroupListItem> {
       externalId: groups.externalId,
       directoryId: groups.directoryId,
       lastModified: groups.lastModified,
-      memberCount: sql<number>`(SELECT count(*) FROM ${groupMembers} WHERE ${groupMembers.groupId} = ${groups.id})`,
+      memberCount: sql<number>`(SELECT count(*) FROM ${groupMembers}
+        WHERE ${groupMembers.groupId} = ${groups.id})`,
     })
     .from(groups)
     .where(where)

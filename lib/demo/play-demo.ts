@@ -13,7 +13,8 @@ async function assertServerUp(baseUrl: string): Promise<void> {
     .catch(() => false);
   if (!healthy) {
     throw new Error(
-      `No Roster answers at ${baseUrl}. Start it with \`npm start\` (same DATABASE_PATH), or pass --url.`,
+      `No Roster answers at ${baseUrl}. ` +
+        "Start it with `npm start` (same DATABASE_PATH), or pass --url.",
     );
   }
 }

@@ -103,7 +103,9 @@ function regionFinding(entry: EntryFields, settings: ComplianceSettings): CheckF
   return {
     code: "storage_outside_allowed",
     severity: "fail",
-    message: `Stores data in ${where}, outside the allowed regions (${allowed}), without a transfer mechanism.`,
+    message:
+      `Stores data in ${where}, outside the allowed regions (${allowed}), ` +
+      "without a transfer mechanism.",
   };
 }
 

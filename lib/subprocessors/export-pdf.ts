@@ -35,7 +35,8 @@ function writeHeading(doc: Doc, content: RegisterContent): void {
   doc.font("Bold").fontSize(18).fillColor(INK).text(REGISTER_TITLE);
   doc.moveDown(0.3);
   doc.font("Body").fontSize(10).fillColor(MUTED);
-  doc.text(`${content.label} · ${content.version === null ? "read" : "published"} ${content.date}`);
+  const state = content.version === null ? "read" : "published";
+  doc.text(`${content.label} · ${state} ${content.date}`);
   doc.text(`SHA-256 of content: ${content.sha256}`);
   doc.text(`${content.entries.length} sub-processor${content.entries.length === 1 ? "" : "s"}`);
   doc.moveDown(1);
@@ -100,7 +101,8 @@ function writeFooters(doc: Doc, content: RegisterContent): void {
       .fontSize(8)
       .fillColor(MUTED)
       .text(
-        `${content.label} · SHA-256 ${content.sha256.slice(0, 16)}… · page ${index + 1} of ${range.count}`,
+        `${content.label} · SHA-256 ${content.sha256.slice(0, 16)}… · ` +
+          `page ${index + 1} of ${range.count}`,
         doc.page.margins.left,
         doc.page.height - bottom / 2 - 4,
         { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: "center" },

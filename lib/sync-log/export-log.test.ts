@@ -44,7 +44,7 @@ describe("exportLog", () => {
     expect(cells("duration_ms")).toEqual(["3", "3"]);
   });
 
-  it("streams every matching entry past the first batch, newest first, and nothing else", async () => {
+  it("streams every matching entry past the first batch, newest first, and no other", async () => {
     const ids = insertEntries(
       db,
       Array.from({ length: 1_203 }, (_, i) => ({

@@ -82,7 +82,7 @@ function toCsv(rows: ExportRow[], isFirst: boolean): string {
   );
 }
 
-/** The filtered log, newest first, a batch at a time; rows recorded after the start are left out. */
+/** The filtered log, newest first, a batch at a time; rows recorded after the start stay out. */
 function* exportChunks(db: Db, filters: RequestFilters, format: ExportFormat) {
   let before: string | undefined;
   let isFirst = true;

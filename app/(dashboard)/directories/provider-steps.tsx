@@ -36,8 +36,8 @@ export function ProviderSteps({ provider, baseUrl }: { provider: string; baseUrl
     return (
       <ol className="steps">
         <li>
-          In Microsoft Entra admin center, open <em>Enterprise applications</em> → your app →{" "}
-          <em>Provisioning</em>, and set <em>Provisioning Mode</em> to <em>Automatic</em>.
+          In Microsoft Entra admin center, open <em>Enterprise applications</em> &rarr; your app
+          &rarr; <em>Provisioning</em>, and set <em>Provisioning Mode</em> to <em>Automatic</em>.
         </li>
         <li>
           Under <em>Admin Credentials</em>:

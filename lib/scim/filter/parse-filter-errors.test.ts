@@ -147,7 +147,8 @@ describe("parseFilter", () => {
     const name = "a".repeat(500);
     const { message } = syntaxErrorOf(() => parseFilter(`${name} equals "x"`));
     expect(message).toBe(
-      `Expected a comparison operator after "${"a".repeat(79)}…" at position 501 but found "equals"`,
+      `Expected a comparison operator after "${"a".repeat(79)}…" ` +
+        `at position 501 but found "equals"`,
     );
   });
 
@@ -155,7 +156,9 @@ describe("parseFilter", () => {
     const depth = FILTER_DEPTH_MAX + 1;
     const text = `${"(".repeat(depth)}a pr${")".repeat(depth)}`;
     expect(syntaxErrorOf(() => parseFilter(text))).toMatchObject({
-      message: `The filter nests deeper than ${FILTER_DEPTH_MAX} levels at position ${FILTER_DEPTH_MAX}`,
+      message:
+        `The filter nests deeper than ${FILTER_DEPTH_MAX} levels ` +
+        `at position ${FILTER_DEPTH_MAX}`,
       position: FILTER_DEPTH_MAX,
     });
   });

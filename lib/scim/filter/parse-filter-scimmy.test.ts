@@ -26,9 +26,12 @@ const SCIMMY_DEPARTURES: Departure[] = [
   },
   ...[
     'emails[type eq "work" or type eq "home"].values[domain ew "@example.org"]',
-    'emails[type eq "work" or type eq "home"].values[domain ew "@example.org" or domain ew "@example.com"]',
-    'emails[type eq "work" or type eq "home"].values[domain ew "@example.org" or domain ew "@example.com"].recipient pr',
-    'emails[type eq "work"].values[domain ew "@example.org" or domain ew "@example.com"].recipient pr',
+    'emails[type eq "work" or type eq "home"].values[domain ew "@example.org" or domain ew ' +
+      '"@example.com"]',
+    'emails[type eq "work" or type eq "home"].values[domain ew "@example.org" or domain ew ' +
+      '"@example.com"].recipient pr',
+    'emails[type eq "work"].values[domain ew "@example.org" or domain ew ' +
+      '"@example.com"].recipient pr',
   ].map((source): Departure => ({ source, ours: "rejects", reason: NO_CHAINED_VALUE_FILTERS })),
   ...[
     'emails[type eq "work"] pr',
@@ -37,7 +40,8 @@ const SCIMMY_DEPARTURES: Departure[] = [
     'emails[not type eq "work"] co "A"',
     'not emails[not type eq "work"] co "A"',
     'userType eq "Employee" and emails[type eq "work" or primary eq true] pr',
-    'userType eq "Employee" and emails[type eq "work"] pr or userType eq "Employee" and emails[primary eq true] pr',
+    'userType eq "Employee" and emails[type eq "work"] pr or userType eq "Employee" and ' +
+      "emails[primary eq true] pr",
   ].map((source): Departure => ({ source, ours: "rejects", reason: NO_TRAILING_OPERATOR })),
   {
     source: 'userName sw "A" and not (userName ew "Z" or displayName co "Bob")',

@@ -131,7 +131,8 @@ describe("parseFilter", () => {
       ),
     ],
     [
-      'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
+      'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co ' +
+        '"@foo.com"]',
       or(
         vp("emails", and(cmp("type", "eq", "work"), cmp("value", "co", "@example.com"))),
         vp("ims", and(cmp("type", "eq", "xmpp"), cmp("value", "co", "@foo.com"))),

@@ -57,7 +57,7 @@ export function EntryView({ id }: { id: string }) {
   }
 
   const { entry, findings, history, parent, children, names } = detail.data;
-  const roleLabel = ROLE_LABELS[entry.role];
+  const owner = `${entry.legalEntity} · ${ROLE_LABELS[entry.role]}`;
   const parents = (all.data?.items ?? [])
     .filter((item) => item.id !== entry.id)
     .map((item) => ({ id: item.id, name: item.name }));
@@ -79,7 +79,7 @@ export function EntryView({ id }: { id: string }) {
         title={entry.name}
         description={
           <>
-            {entry.legalEntity} · {roleLabel} · <StatusBadge status={entry.status} /> · updated{" "}
+            {owner} &middot; <StatusBadge status={entry.status} /> &middot; updated{" "}
             <RelativeTime iso={entry.updatedAt} />
           </>
         }

@@ -52,7 +52,8 @@ export function UserView({ id }: { id: string }) {
         description={
           <>
             <code>{user.userName}</code> · {user.directoryName} ·{" "}
-            <ActiveBadge active={user.active} /> · modified <RelativeTime iso={user.lastModified} />
+            <ActiveBadge active={user.active} /> &middot; modified{" "}
+            <RelativeTime iso={user.lastModified} />
           </>
         }
       />
