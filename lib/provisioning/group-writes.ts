@@ -21,6 +21,7 @@ import {
   type GroupRow,
 } from "./group-rows";
 import { recordChange } from "@/lib/sync-log/record-events";
+import { changedColumns } from "./resource-statements";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 
 export type MembershipDelta = { added: string[]; removed: string[] };
@@ -226,11 +227,11 @@ function saveGroup(
   withMembers: boolean,
   options: WriteOptions,
 ): GroupWrite {
-  const next = groupColumns(attributes);
-  const changed = Object.entries(next).filter(
-    ([column, value]) => row[column as keyof typeof next] !== value,
-  );
-  const changes = { ...Object.fromEntries(changed), lastModified: now(), version: row.version + 1 };
+  const changes = {
+    ...changedColumns(row, groupColumns(attributes)),
+    lastModified: now(),
+    version: row.version + 1,
+  };
   updateGroupRow(tx, row.id, changes);
   const before = storedGroup(row).attributes;
   record(tx, options, row, before, attributes, delta);

@@ -72,3 +72,12 @@ export function columnUpdater<T extends ResourceTable>(table: T) {
     update(tx).run({ ...changes, id });
   };
 }
+
+/** The columns of `next` whose values differ from the stored row's: what an UPDATE must name. */
+export function changedColumns<T extends Record<string, unknown>>(
+  row: Record<string, unknown>,
+  next: T,
+): Partial<T> {
+  const changed = Object.entries(next).filter(([column, value]) => row[column] !== value);
+  return Object.fromEntries(changed) as Partial<T>;
+}

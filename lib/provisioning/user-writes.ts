@@ -9,6 +9,7 @@ import { checkRequired, extractPassword, isDeepEqual, normalizeResource } from "
 import { touchGroupsContaining } from "./group-rows";
 import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
+import { changedColumns } from "./resource-statements";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
   findUser,
@@ -179,15 +180,6 @@ export function patchUser(
   );
 }
 
-/** The columns whose values differ between the stored row and the new attributes. */
-function changedColumns(row: UserRow, attributes: ScimObject) {
-  const next = userColumns(attributes);
-  const changed = Object.entries(next).filter(
-    ([column, value]) => row[column as keyof typeof next] !== value,
-  );
-  return Object.fromEntries(changed) as Partial<typeof next>;
-}
-
 function saveUser(
   tx: Tx,
   found: FoundUser,
@@ -198,7 +190,7 @@ function saveUser(
 ): UserWrite {
   const { row } = found;
   const changes = {
-    ...changedColumns(row, attributes),
+    ...changedColumns(row, userColumns(attributes)),
     ...(passwordHash === undefined ? {} : { passwordHash }),
     lastModified: now(),
     version: row.version + 1,
