@@ -140,6 +140,18 @@ const BODY_CASES: ErrorCase[] = [
     scimType: "invalidSyntax",
   },
   {
+    // Deep enough to overflow the stack of any recursive walk of the body.
+    title: "POST /Users with a body nested 20,000 levels deep",
+    send: () =>
+      request(
+        "POST",
+        "/Users",
+        `{"userName": "deep@example.com", "name": ${"[".repeat(20_000)}${"]".repeat(20_000)}}`,
+      ),
+    status: 400,
+    scimType: "invalidSyntax",
+  },
+  {
     title: "POST /Users with a JSON array",
     send: () => request("POST", "/Users", [{ userName: "array@example.com" }]),
     status: 400,

@@ -1,6 +1,7 @@
 import { badRequest, ScimError } from "@/lib/scim/errors";
 
 const JSON_TYPES = new Set(["application/scim+json", "application/json"]);
+const NESTING_DEPTH_MAX = 32;
 
 /**
  * Reads a JSON body's text, refusing it past `maxBytes` without buffering the excess.
@@ -21,12 +22,34 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") throw badRequest("invalidSyntax", "The request body is empty");
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof SyntaxError ? `: ${error.message}` : "";
     throw badRequest("invalidSyntax", `The request body is not valid JSON${reason}`);
   }
+  if (nestsDeeperThan(body, NESTING_DEPTH_MAX)) {
+    const detail = `The request body nests deeper than ${NESTING_DEPTH_MAX} levels`;
+    throw badRequest("invalidSyntax", detail);
+  }
+  return body;
+}
+
+/**
+ * SCIM bodies nest a handful of levels (Bulk, then PATCH, then a multi-valued attribute). Much
+ * deeper ones are refused here, walked without recursion, so that no recursive walk later on
+ * (normalising, redacting for the sync log) can run out of stack.
+ */
+function nestsDeeperThan(value: unknown, depthMax: number): boolean {
+  const pending: { item: unknown; depth: number }[] = [{ item: value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.item !== "object" || next.item === null) continue;
+    if (next.depth >= depthMax) return true;
+    for (const child of Object.values(next.item))
+      pending.push({ item: child, depth: next.depth + 1 });
+  }
+  return false;
 }
 
 function tooLarge(maxBytes: number): ScimError {
