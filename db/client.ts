@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { registerFunctions } from "./dialect";
+import { registerFunctions, withOpaqueLimits } from "./dialect";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -23,7 +23,8 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * drizzle prepares a new statement for every query; SCIM traffic repeats a few dozen shapes, so
  * statements are kept by SQL text (least recently used dropped first). better-sqlite3 runs one
- * statement at a time on this thread, so sharing them is safe.
+ * statement at a time on this thread, so sharing them is safe. Every statement of the app passes
+ * here, which is where LIMIT and OFFSET parameters are made opaque to the planner.
  */
 function cacheStatements(sqlite: Database.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -35,7 +36,7 @@ function cacheStatements(sqlite: Database.Database): void {
       cache.set(source, cached);
       return cached;
     }
-    const statement = prepare(source);
+    const statement = prepare(withOpaqueLimits(source));
     cache.set(source, statement);
     if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
     return statement;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { measurePlannerStatistics } from "@/db/dialect";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import { groupColumns } from "@/lib/provisioning/group-rows";
 import { userColumns } from "@/lib/provisioning/user-rows";
@@ -18,7 +19,7 @@ function inChunks<T>(rows: T[], write: (chunk: T[]) => void): void {
 export function seedDirectory(db: Db, directoryId: string, options: SeedOptions) {
   const counts = insertSynthetic(db, directoryId, options);
   // Measured statistics replace the representative ones the migrations ship.
-  db.$client.exec("ANALYZE");
+  measurePlannerStatistics(db.$client);
   return counts;
 }
 
