@@ -85,12 +85,19 @@ const CACHED_TOKENS_MAX = 1_000;
  * Live tokens by secret hash, so a SCIM request skips the token query. Held on globalThis because
  * Next may load this module more than once per process and a revocation must reach every copy.
  * SQLite's data_version moves when another process (the CLI) commits, which empties the cache.
+ * Reading it costs a read transaction, so it is read at most every VERSION_CHECK_MS: a token
+ * revoked by the CLI stops working within that time, one revoked in this process at once.
  */
-type TokenCache = { dataVersion: unknown; rows: Map<string, TokenRow> };
+type TokenCache = { dataVersion: unknown; checkedMs: number; rows: Map<string, TokenRow> };
 const globalForTokens = globalThis as unknown as { rosterTokenCache?: TokenCache };
+const VERSION_CHECK_MS = 250;
 
 function tokenCache(): TokenCache {
-  globalForTokens.rosterTokenCache ??= { dataVersion: undefined, rows: new Map() };
+  globalForTokens.rosterTokenCache ??= {
+    dataVersion: undefined,
+    checkedMs: -Infinity,
+    rows: new Map(),
+  };
   return globalForTokens.rosterTokenCache;
 }
 
@@ -102,13 +109,20 @@ function dataVersion(db: Db): unknown {
   return (db.$client.prepare("PRAGMA data_version").get() as { data_version: number }).data_version;
 }
 
-function findLiveToken(db: Db, hash: string): TokenRow | undefined {
-  const cache = tokenCache();
+function dropIfChanged(db: Db, cache: TokenCache): void {
+  const nowMs = performance.now();
+  if (nowMs - cache.checkedMs < VERSION_CHECK_MS) return;
+  cache.checkedMs = nowMs;
   const version = dataVersion(db);
   if (version !== cache.dataVersion) {
     cache.rows.clear();
     cache.dataVersion = version;
   }
+}
+
+function findLiveToken(db: Db, hash: string): TokenRow | undefined {
+  const cache = tokenCache();
+  dropIfChanged(db, cache);
   const cached = cache.rows.get(hash);
   if (cached) return cached;
   const row = findTokenByHash(db).get({ hash });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capText, redactBody, REDACTED } from "./redact";
+import { capText, redactBody, REDACTED, storedBody } from "./redact";
 
 describe("capText", () => {
   it("keeps a text within the limit whole, counting UTF-8 bytes rather than characters", () => {
@@ -20,18 +20,42 @@ describe("capText", () => {
   });
 });
 
+const secretBody = {
+  userName: "ada@example.com",
+  password: "Tr0ub4dor&3",
+  "urn:ietf:params:scim:schemas:core:2.0:User:password": "0ther",
+  Operations: [
+    { op: "replace", path: "password", value: "n3w-Secret" },
+    { op: "replace", path: "title", value: "Countess" },
+    { op: "add", value: { password: "x", "name.givenName": "Ada" } },
+  ],
+  emails: [{ value: "ada@example.com", primary: true }],
+};
+
+const redactedBody = {
+  userName: "ada@example.com",
+  password: REDACTED,
+  "urn:ietf:params:scim:schemas:core:2.0:User:password": REDACTED,
+  Operations: [
+    { op: "replace", path: "password", value: REDACTED },
+    { op: "replace", path: "title", value: "Countess" },
+    { op: "add", value: { password: REDACTED, "name.givenName": "Ada" } },
+  ],
+  emails: [{ value: "ada@example.com", primary: true }],
+};
+
 describe("redactBody", () => {
   it("masks the password and a PATCH operation that sets it, and nothing else", () => {
-    const body = {
-      userName: "ada@example.com",
-      password: "Tr0ub4dor&3",
-      Operations: [{ op: "replace", path: "password", value: "n3w-Secret" }],
-    };
+    expect(redactBody(secretBody)).toEqual(redactedBody);
+  });
+});
 
-    expect(redactBody(body)).toEqual({
-      userName: "ada@example.com",
-      password: REDACTED,
-      Operations: [{ op: "replace", path: "password", value: REDACTED }],
-    });
+describe("storedBody", () => {
+  it("stores the body as redactBody would mask it", () => {
+    const stored = storedBody(secretBody, 64 * 1024);
+
+    expect(JSON.parse(stored.text ?? "null")).toEqual(redactedBody);
+    expect(stored.text).not.toContain("Tr0ub4dor");
+    expect(stored.text).not.toContain("n3w-Secret");
   });
 });

@@ -20,7 +20,7 @@ const SECRET_KEYS = new Set([
   "secret",
 ]);
 
-function isSecretKey(key: string): boolean {
+function keyIsSecret(key: string): boolean {
   const lowered = key.toLowerCase();
   const last =
     lowered
@@ -28,6 +28,19 @@ function isSecretKey(key: string): boolean {
       .split(".")
       .pop() ?? lowered;
   return SECRET_KEYS.has(lowered) || SECRET_KEYS.has(last);
+}
+
+const KNOWN_KEYS_MAX = 2_000;
+const knownKeys = new Map<string, boolean>();
+
+/** Bodies repeat a few dozen keys, so each key's answer is kept (up to a bound). */
+function isSecretKey(key: string): boolean {
+  let isSecret = knownKeys.get(key);
+  if (isSecret === undefined) {
+    isSecret = keyIsSecret(key);
+    if (knownKeys.size < KNOWN_KEYS_MAX) knownKeys.set(key, isSecret);
+  }
+  return isSecret;
 }
 
 /** A PATCH operation whose path names a secret, e.g. `{"op": "replace", "path": "password"}`. */
@@ -67,10 +80,19 @@ export function capText(text: string | undefined, maxBytes: number) {
   return { text: bytes.subarray(0, end).toString("utf8"), isTruncated: true };
 }
 
+/** A JSON.stringify replacer that masks what redactBody masks, without copying the body. */
+function maskSecrets(this: unknown, key: string, value: unknown): unknown {
+  if (key === "") return value;
+  if (isSecretKey(key)) return REDACTED;
+  const holder = this as Record<string, unknown>;
+  if (key === "value" && !Array.isArray(holder) && isSecretOperation(holder)) return REDACTED;
+  return value;
+}
+
 /** Serialises a redacted body, cut at `maxBytes` of UTF-8 and marked when cut. */
 export function storedBody(body: unknown, maxBytes: number) {
   if (body === undefined) return { text: null, isTruncated: false };
-  return capText(JSON.stringify(redactBody(body)), maxBytes);
+  return capText(JSON.stringify(body, maskSecrets), maxBytes);
 }
 
 /**

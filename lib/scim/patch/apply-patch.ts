@@ -1,4 +1,5 @@
 import { badRequest, ScimError } from "../errors";
+import { cloneValue } from "../values/clone-value";
 import { findKey } from "../values/object-keys";
 import type { ScimObject } from "../values/types";
 import { isScimObject } from "../values/types";
@@ -20,7 +21,7 @@ export function applyPatch(
 ): PatchResult {
   const state: PatchState = {
     kind: options.kind,
-    resource: structuredClone(resource),
+    resource: cloneValue(resource),
     extractMembers: options.extractMembers,
     memberChanges: [],
     notes: new Set(),
