@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { preparedFor, type Db, type Queryable } from "@/db/client";
 import { directories, tokens, type Provider } from "@/db/schema";
@@ -24,7 +24,7 @@ export type Authenticated = {
 };
 
 function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 /** Creates a bearer token; the secret is returned once and only its hash is kept. */

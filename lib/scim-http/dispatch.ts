@@ -107,7 +107,7 @@ export function expectsBody(method: string): boolean {
 }
 
 /** Routes one operation; throws ScimError for unknown paths and unsupported methods. */
-export async function dispatch(req: ScimRequest): Promise<ScimResult> {
+export function dispatch(req: ScimRequest): ScimResult | Promise<ScimResult> {
   const route = routeOf(req.segments);
   if (!route) throw notFound(`No SCIM endpoint at "/${req.segments.join("/")}"`);
   const first = req.segments[0];

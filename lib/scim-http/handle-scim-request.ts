@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/record-request";
 import { BULK_PAYLOAD_BYTES_MAX } from "@/lib/scim/discovery";
 import { ScimError } from "@/lib/scim/errors";
-import type { TouchedResource } from "./context";
+import type { ScimRequest, TouchedResource } from "./context";
 import { dispatch, expectsBody, MethodNotAllowed } from "./dispatch";
 import { DEFAULT_RATE_PER_SECOND, takeRequest } from "./rate-limit";
 import { parseJsonBody, readBodyText } from "./read-body";
@@ -53,7 +53,8 @@ type Exchange = {
   touched: TouchedResource[];
 };
 
-async function serve(request: Request, url: URL, exchange: Exchange): Promise<ScimResult> {
+/** Synchronous up to the body read, so that a GET costs no promise beyond the handler's own. */
+function serve(request: Request, url: URL, exchange: Exchange): ScimResult | Promise<ScimResult> {
   const auth = authenticateRequest(request);
   exchange.auth = auth;
   const retryAfter = takeRequest(auth.tokenId, auth.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND);
@@ -62,30 +63,30 @@ async function serve(request: Request, url: URL, exchange: Exchange): Promise<Sc
     return errorResult(error, { "Retry-After": String(retryAfter) });
   }
   const segments = segmentsOf(url);
-  const isBulk = segments[0]?.toLowerCase() === "bulk";
   const method = request.method.toUpperCase();
-  if (expectsBody(method)) {
-    exchange.rawBody = await readBodyText(
-      request,
-      isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX,
-    );
-    exchange.body = parseJsonBody(exchange.rawBody);
-  }
-  return dispatch({
+  const operation = (body: unknown): ScimRequest => ({
     db: getDb(),
     directoryId: auth.directoryId,
     provider: auth.provider,
     requestId: exchange.id,
     tokenId: auth.tokenId,
-    baseUrl: `${publicOrigin(request)}${SCIM_PREFIX}`,
+    baseUrl: `${publicOrigin(request, url)}${SCIM_PREFIX}`,
     method,
     segments,
     params: url.searchParams,
-    body: exchange.body,
+    body,
     ifMatch: request.headers.get("if-match") ?? undefined,
     ifNoneMatch: request.headers.get("if-none-match") ?? undefined,
     notes: exchange.notes,
     touched: exchange.touched,
+  });
+  if (!expectsBody(method)) return dispatch(operation(undefined));
+  const isBulk = segments[0]?.toLowerCase() === "bulk";
+  const maxBytes = isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX;
+  return readBodyText(request, maxBytes).then((rawBody) => {
+    exchange.rawBody = rawBody;
+    exchange.body = parseJsonBody(rawBody);
+    return dispatch(operation(exchange.body));
   });
 }
 
@@ -151,7 +152,8 @@ export async function handleScimRequest(request: Request): Promise<Response> {
   };
   let result: ScimResult;
   try {
-    result = await serve(request, url, exchange);
+    const served = serve(request, url, exchange);
+    result = served instanceof Promise ? await served : served;
   } catch (error) {
     result = resultOfError(error);
   }

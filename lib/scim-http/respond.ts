@@ -15,10 +15,9 @@ export function serializeBody(result: ScimResult): string | undefined {
 }
 
 export function toResponse(result: ScimResult, text = serializeBody(result)): Response {
-  const headers = new Headers(result.headers);
-  if (text === undefined) return new Response(null, { status: result.status, headers });
-  headers.set("Content-Type", CONTENT_TYPE);
-  return new Response(text, { status: result.status, headers });
+  const { status, headers } = result;
+  if (text === undefined) return new Response(null, { status, headers });
+  return new Response(text, { status, headers: { ...headers, "Content-Type": CONTENT_TYPE } });
 }
 
 export function errorResult(error: ScimError, headers?: Record<string, string>): ScimResult {
