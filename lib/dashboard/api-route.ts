@@ -1,3 +1,4 @@
+import { writesSettled } from "@/db/write-batch";
 import { sessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import { errorResponse, forbidden, unauthorized } from "./errors";
@@ -29,6 +30,8 @@ export function apiRoute<P = Record<string, never>>(allowed: readonly Role[], ru
       if (!user) throw unauthorized();
       if (!allowed.includes(user.role) || !isSameOrigin(request)) throw forbidden();
       const result = await run({ request, user, params: await context.params });
+      // A change made while SCIM writes share a transaction is answered once it commits.
+      await writesSettled();
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {

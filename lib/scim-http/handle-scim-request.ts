@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { batchedWrite, writesSettled } from "@/db/write-batch";
 import { authenticate, type Authenticated } from "@/lib/directories/tokens";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { log } from "@/lib/log";
@@ -80,14 +81,24 @@ function serve(request: Request, url: URL, exchange: Exchange): ScimResult | Pro
     notes: exchange.notes,
     touched: exchange.touched,
   });
-  if (!expectsBody(method)) return dispatch(operation(undefined));
+  const run = (body: unknown) =>
+    isWrite(method, segments)
+      ? batchedWrite(getDb().$client, () => dispatch(operation(body)))
+      : dispatch(operation(body));
+  if (!expectsBody(method)) return run(undefined);
   const isBulk = segments[0]?.toLowerCase() === "bulk";
   const maxBytes = isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX;
   return readBodyText(request, maxBytes).then((rawBody) => {
     exchange.rawBody = rawBody;
     exchange.body = parseJsonBody(rawBody);
-    return dispatch(operation(exchange.body));
+    return run(exchange.body);
   });
+}
+
+/** POST, PUT, PATCH and DELETE change resources, except a search sent as POST. */
+function isWrite(method: string, segments: string[]): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  return segments.at(-1)?.toLowerCase() !== ".search";
 }
 
 function resultOfError(error: unknown): ScimResult {
@@ -154,6 +165,9 @@ export async function handleScimRequest(request: Request): Promise<Response> {
   try {
     const served = serve(request, url, exchange);
     result = served instanceof Promise ? await served : served;
+    // A read may have seen writes of the batch still open; it is answered once they commit.
+    const settled = writesSettled();
+    if (settled) await settled;
   } catch (error) {
     result = resultOfError(error);
   }
