@@ -14,7 +14,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 500);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 8;
-const WARMUP_S = 2;
+const WARMUP_S = 5;
 
 type Measured = { rps: number; p50: number; p99: number; failures: number };
 
