@@ -81,4 +81,30 @@ describe("batchedWrite", () => {
     await slow;
     expect(seenByOther()).toEqual(["later", "slow"]);
   });
+
+  it("fails the writes of a batch SQLite rolled back, and commits the ones after it", async () => {
+    const lost = batchedWrite(db.$client, () => {
+      insert("lost")();
+      // What SQLite does itself on a full disk or an I/O error.
+      db.$client.exec("ROLLBACK");
+    });
+    const after = batchedWrite(db.$client, insert("after"));
+
+    await expect(lost).rejects.toThrow(/rolled back/);
+    await after;
+    expect(seenByOther()).toEqual(["after"]);
+  });
+
+  it("answers a failed write with its own error even when the COMMIT fails", async () => {
+    const invalid = batchedWrite(db.$client, () => {
+      throw new RangeError("its own error");
+    });
+    const orphan = batchedWrite(db.$client, () => {
+      db.$client.pragma("defer_foreign_keys = ON");
+      db.$client.prepare("INSERT INTO child (id, parent_id) VALUES ('c', 'missing')").run();
+    });
+
+    await expect(invalid).rejects.toThrow(RangeError);
+    await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+  });
 });

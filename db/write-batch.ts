@@ -9,30 +9,44 @@ import type Database from "better-sqlite3";
  * write, and equally a read that may have seen the batch, waits for it, so an answer never
  * reports what a failed COMMIT undid.
  */
-type Batch = { committed: Promise<void> };
+type Batch = { committed: Promise<void>; isLost: boolean };
 
 // On globalThis, as Next may load this module more than once in a process that has one connection.
 const globalForBatch = globalThis as unknown as { rosterWriteBatch?: Batch };
 
-function openBatch(sqlite: Database.Database): void {
-  if (globalForBatch.rosterWriteBatch || sqlite.inTransaction) return;
+/** The batch a write joins: the open one, or a new one; none inside another transaction. */
+function openBatch(sqlite: Database.Database): Batch | undefined {
+  const open = globalForBatch.rosterWriteBatch;
+  if (open && sqlite.inTransaction) return open;
+  if (open) {
+    // SQLite itself rolled the batch back (disk full, I/O error): its writes are gone.
+    open.isLost = true;
+    globalForBatch.rosterWriteBatch = undefined;
+  }
+  if (sqlite.inTransaction) return undefined;
   sqlite.exec("BEGIN IMMEDIATE");
-  const committed = new Promise<void>((resolve, reject) => {
-    setImmediate(() => {
-      globalForBatch.rosterWriteBatch = undefined;
-      try {
-        sqlite.exec("COMMIT");
-        resolve();
-      } catch (error) {
-        if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-        reject(error);
-      }
-    });
-  });
+  let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  const committed = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const batch: Batch = { committed, isLost: false };
   // Every waiter handles the rejection; this keeps an unobserved one from crashing the process.
   committed.catch(() => undefined);
-  globalForBatch.rosterWriteBatch = { committed };
+  globalForBatch.rosterWriteBatch = batch;
   registerExitRollback(sqlite);
+  setImmediate(() => {
+    if (globalForBatch.rosterWriteBatch === batch) globalForBatch.rosterWriteBatch = undefined;
+    if (batch.isLost || !sqlite.inTransaction) {
+      settle?.reject(new Error("SQLite rolled back the write batch"));
+      return;
+    }
+    try {
+      sqlite.exec("COMMIT");
+      settle?.resolve();
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      settle?.reject(error);
+    }
+  });
+  return batch;
 }
 
 let isExitRollbackRegistered = false;
@@ -44,9 +58,12 @@ let isExitRollbackRegistered = false;
 function registerExitRollback(sqlite: Database.Database): void {
   if (isExitRollbackRegistered) return;
   isExitRollbackRegistered = true;
+  // Transactions are synchronous, so one still open at exit is a batch that answered no one.
   process.prependListener("exit", () => {
-    if (globalForBatch.rosterWriteBatch && sqlite.open && sqlite.inTransaction) {
-      sqlite.exec("ROLLBACK");
+    try {
+      if (sqlite.open && sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    } catch {
+      // Closing the connection rolls back as well.
     }
   });
 }
@@ -59,20 +76,28 @@ export function writesSettled(): Promise<void> | undefined {
 /**
  * Runs `write` inside the current batch (opening one if none is open) and settles only after
  * the batch holding its changes has committed. A `write` that awaits part-way may finish in a
- * later batch, or in a transaction of its own; either way it waits for whatever is open at its end.
+ * later batch, or in a transaction of its own; it waits for the batch it joined and for the one
+ * open at its end. TODO(#2): a write awaiting twice or more (a Bulk request with passwords)
+ * does not wait for batches in between.
  */
 export async function batchedWrite<T>(
   sqlite: Database.Database,
   write: () => T | Promise<T>,
 ): Promise<T> {
-  openBatch(sqlite);
+  const joined = openBatch(sqlite);
   let outcome: { value: T } | { error: unknown };
   try {
     outcome = { value: await write() };
   } catch (error) {
     outcome = { error };
   }
-  await writesSettled();
-  if ("error" in outcome) throw outcome.error;
+  const batches = new Set([joined?.committed, writesSettled()]);
+  const settled = Promise.all([...batches]);
+  if ("error" in outcome) {
+    // The write's own error is its answer: its savepoint is undone whatever the COMMIT does.
+    await settled.catch(() => undefined);
+    throw outcome.error;
+  }
+  await settled;
   return outcome.value;
 }

@@ -166,7 +166,9 @@ export async function handleScimRequest(request: Request): Promise<Response> {
     const served = serve(request, url, exchange);
     result = served instanceof Promise ? await served : served;
     // A read may have seen writes of the batch still open; it is answered once they commit.
-    const settled = writesSettled();
+    const settled = isWrite(request.method.toUpperCase(), segmentsOf(url))
+      ? undefined
+      : writesSettled();
     if (settled) await settled;
   } catch (error) {
     result = resultOfError(error);
