@@ -60,6 +60,7 @@ function registerExitRollback(sqlite: Database.Database): void {
   isExitRollbackRegistered = true;
   // Transactions are synchronous, so one still open at exit is a batch that answered no one.
   process.prependListener("exit", () => {
+    globalForBatch.rosterWriteBatch = undefined;
     try {
       if (sqlite.open && sqlite.inTransaction) sqlite.exec("ROLLBACK");
     } catch {

@@ -1,4 +1,5 @@
 import { preparedInsert, type Db } from "@/db/client";
+import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
 import { newEntryId } from "./entry-ids";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
@@ -113,16 +114,35 @@ const FLUSH_ROWS = 250;
 
 const insertRequest = preparedInsert(syncRequests);
 
-type Pending = { db: Db; rows: RequestRow[]; timer: NodeJS.Timeout | undefined };
+type Pending = {
+  db: Db;
+  rows: RequestRow[];
+  timer: NodeJS.Timeout | undefined;
+  isWaitingForBatch: boolean;
+};
 const globalForLog = globalThis as unknown as { rosterSyncLogQueue?: Pending };
 
-/** Writes queued entries in one transaction; synchronous, so it also runs at process exit. */
+/**
+ * Writes queued entries in one transaction; synchronous, so it also runs at process exit. While
+ * a batch of SCIM writes is open, it waits for that to commit: inside the batch, the entries
+ * would be lost with it if its COMMIT failed.
+ */
 export function flushSyncLog(): void {
   const pending = globalForLog.rosterSyncLogQueue;
-  if (!pending || pending.rows.length === 0) return;
-  const rows = pending.rows.splice(0);
+  if (!pending || pending.rows.length === 0 || pending.isWaitingForBatch) return;
   clearTimeout(pending.timer);
   pending.timer = undefined;
+  const settled = writesSettled();
+  if (settled) {
+    pending.isWaitingForBatch = true;
+    const flushNow = () => {
+      pending.isWaitingForBatch = false;
+      flushSyncLog();
+    };
+    settled.then(flushNow, flushNow);
+    return;
+  }
+  const rows = pending.rows.splice(0);
   const insert = insertRequest(pending.db);
   pending.db.transaction(() => {
     for (const row of rows) insert.run(row);
@@ -136,9 +156,13 @@ export function flushSyncLog(): void {
 export function recordRequest(db: Db, record: RequestRecord): void {
   let pending = globalForLog.rosterSyncLogQueue;
   if (!pending) {
-    pending = { db, rows: [], timer: undefined };
-    globalForLog.rosterSyncLogQueue = pending;
-    process.once("exit", flushSyncLog);
+    const created: Pending = { db, rows: [], timer: undefined, isWaitingForBatch: false };
+    globalForLog.rosterSyncLogQueue = pending = created;
+    process.once("exit", () => {
+      // The open batch, if any, was rolled back just before; these entries go in on their own.
+      created.isWaitingForBatch = false;
+      flushSyncLog();
+    });
   }
   pending.rows.push(toRow(record));
   if (pending.rows.length >= FLUSH_ROWS) flushSyncLog();

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { writesSettled } from "@/db/write-batch";
 import { setUpFirstAdmin } from "@/lib/accounts/set-up-first-admin";
 import { jsonBody } from "@/lib/dashboard/api-route";
 import { errorResponse, invalid } from "@/lib/dashboard/errors";
@@ -13,6 +14,7 @@ export async function POST(request: Request) {
     if (typeof body !== "object" || body === null) throw invalid("Send a JSON object.");
     const { email, name, password } = body as Record<string, unknown>;
     const account = await setUpFirstAdmin(getDb(), { email, name, password });
+    await writesSettled();
     return Response.json({ account }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

@@ -1,3 +1,4 @@
+import { writesSettled } from "@/db/write-batch";
 import { getAuth } from "@/lib/auth/auth";
 import { errorResponse, notFound } from "@/lib/dashboard/errors";
 
@@ -14,12 +15,19 @@ const PUBLIC_ENDPOINTS = new Set([
   "GET /api/auth/get-session",
 ]);
 
-function handle(request: Request): Promise<Response> | Response {
+async function handle(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (!PUBLIC_ENDPOINTS.has(`${request.method} ${pathname.replace(/\/+$/, "")}`)) {
     return errorResponse(notFound("Endpoint"));
   }
-  return getAuth().handler(request);
+  const response = await getAuth().handler(request);
+  try {
+    // A session written while SCIM writes share a transaction exists once that commits.
+    await writesSettled();
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return response;
 }
 
 export const GET = handle;

@@ -1,0 +1,80 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { batchedWrite } from "@/db/write-batch";
+import { flushSyncLog, newRequestId, recordRequest } from "./record-request";
+import { openTestDb } from "./test-log-db";
+
+let db: Db;
+let close: () => void;
+let other: Database.Database;
+
+beforeAll(() => {
+  ({ db, close } = openTestDb());
+  other = new Database(db.$client.name, { readonly: true });
+});
+
+afterAll(() => {
+  other.close();
+  close();
+});
+
+function record(id: string) {
+  recordRequest(db, {
+    id,
+    directoryId: undefined,
+    tokenId: undefined,
+    tokenName: undefined,
+    method: "GET",
+    url: new URL("http://localhost/scim/v2/Users?filter=userName%20eq%20%22ada%22"),
+    headers: new Headers({ authorization: "Bearer secret", "user-agent": "unit" }),
+    status: 200,
+    scimType: undefined,
+    durationMs: 1,
+    requestBody: undefined,
+    rawRequestBody: undefined,
+    responseText: '{"totalResults":0}',
+    resources: [],
+    quirks: [],
+  });
+}
+
+const storedIds = () => other.prepare("SELECT id FROM sync_requests").pluck().all();
+
+describe("recordRequest", () => {
+  it("keeps entries out of an open write batch, so a failed COMMIT loses none", async () => {
+    // A batch whose COMMIT fails: a deferred foreign key is checked only then.
+    const failing = batchedWrite(db.$client, () => {
+      db.$client.pragma("defer_foreign_keys = ON");
+      db.$client
+        .prepare(
+          "INSERT INTO tokens (id, directory_id, name, secret_hash, created_at)" +
+            " VALUES ('t', 'missing', 'n', 'h', 'now')",
+        )
+        .run();
+    });
+    const id = newRequestId();
+    record(id);
+    flushSyncLog();
+
+    await expect(failing).rejects.toThrow(/FOREIGN KEY/);
+    expect(storedIds()).toEqual([id]);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it("stores the query decoded and the authorization header redacted", () => {
+    const id = newRequestId();
+    record(id);
+    flushSyncLog();
+
+    const row = other.prepare("SELECT query, headers FROM sync_requests WHERE id = ?").get(id) as {
+      query: string;
+      headers: string;
+    };
+    expect(row.query).toBe('filter=userName eq "ada"');
+    expect(JSON.parse(row.headers)).toEqual({
+      authorization: "Bearer [redacted]",
+      "user-agent": "unit",
+    });
+  });
+});
