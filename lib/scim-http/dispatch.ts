@@ -31,7 +31,7 @@ export class MethodNotAllowed extends ScimError {
   }
 }
 
-type Handler = (req: ScimRequest) => ScimResult | Promise<ScimResult>;
+export type Handler = (req: ScimRequest) => ScimResult | Promise<ScimResult>;
 type MethodTable = Partial<Record<string, Handler>>;
 
 const RESOURCE_SEGMENTS: Record<string, ResourceKind> = { users: "User", groups: "Group" };
@@ -106,8 +106,8 @@ export function expectsBody(method: string): boolean {
   return method === "POST" || method === "PUT" || method === "PATCH";
 }
 
-/** Routes one operation; throws ScimError for unknown paths and unsupported methods. */
-export function dispatch(req: ScimRequest): ScimResult | Promise<ScimResult> {
+/** The handler for one operation; throws ScimError for unknown paths and unsupported methods. */
+export function handlerOf(req: ScimRequest): Handler {
   const route = routeOf(req.segments);
   if (!route) throw notFound(`No SCIM endpoint at "/${req.segments.join("/")}"`);
   const first = req.segments[0];
@@ -117,5 +117,10 @@ export function dispatch(req: ScimRequest): ScimResult | Promise<ScimResult> {
     const allowed = Object.keys(route).join(", ");
     throw new MethodNotAllowed(req.method, allowed);
   }
-  return handler(req);
+  return handler;
+}
+
+/** Routes one operation and runs it. */
+export function dispatch(req: ScimRequest): ScimResult | Promise<ScimResult> {
+  return handlerOf(req)(req);
 }

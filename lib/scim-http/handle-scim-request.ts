@@ -7,7 +7,7 @@ import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/re
 import { BULK_PAYLOAD_BYTES_MAX } from "@/lib/scim/discovery";
 import { ScimError } from "@/lib/scim/errors";
 import type { ScimRequest, TouchedResource } from "./context";
-import { dispatch, expectsBody, MethodNotAllowed } from "./dispatch";
+import { expectsBody, handlerOf, MethodNotAllowed } from "./dispatch";
 import { DEFAULT_RATE_PER_SECOND, takeRequest } from "./rate-limit";
 import { parseJsonBody, readBodyText } from "./read-body";
 import {
@@ -81,10 +81,14 @@ function serve(request: Request, url: URL, exchange: Exchange): ScimResult | Pro
     notes: exchange.notes,
     touched: exchange.touched,
   });
-  const run = (body: unknown) =>
-    isWrite(method, segments)
-      ? batchedWrite(getDb().$client, () => dispatch(operation(body)))
-      : dispatch(operation(body));
+  const run = (body: unknown) => {
+    const req = operation(body);
+    // Routed first, so that an unknown path or method never opens a write batch.
+    const handler = handlerOf(req);
+    return isWrite(method, segments)
+      ? batchedWrite(getDb().$client, () => handler(req))
+      : handler(req);
+  };
   if (!expectsBody(method)) return run(undefined);
   const isBulk = segments[0]?.toLowerCase() === "bulk";
   const maxBytes = isBulk ? BULK_PAYLOAD_BYTES_MAX : BODY_BYTES_MAX;
