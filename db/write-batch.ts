@@ -74,6 +74,13 @@ export function writesSettled(): Promise<void> | undefined {
   return globalForBatch.rosterWriteBatch?.committed;
 }
 
+/** A read's result, handed on once the batch open now, whose writes it may have seen, commits. */
+export function afterOpenBatch<T>(result: T): T | Promise<Awaited<T>> {
+  const settled = writesSettled();
+  if (!settled) return result;
+  return Promise.resolve(result).then((value) => settled.then(() => value));
+}
+
 /**
  * Runs `write` inside the current batch (opening one if none is open) and settles only after
  * the batch holding its changes has committed. A `write` that awaits part-way may finish in a

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { batchedWrite, writesSettled } from "@/db/write-batch";
+import { afterOpenBatch, batchedWrite } from "@/db/write-batch";
 import { authenticate, type Authenticated } from "@/lib/directories/tokens";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { log } from "@/lib/log";
@@ -85,9 +85,8 @@ function serve(request: Request, url: URL, exchange: Exchange): ScimResult | Pro
     const req = operation(body);
     // Routed first, so that an unknown path or method never opens a write batch.
     const handler = handlerOf(req);
-    return isWrite(method, segments)
-      ? batchedWrite(getDb().$client, () => handler(req))
-      : handler(req);
+    if (isWrite(method, segments)) return batchedWrite(getDb().$client, () => handler(req));
+    return afterOpenBatch(handler(req));
   };
   if (!expectsBody(method)) return run(undefined);
   const isBulk = segments[0]?.toLowerCase() === "bulk";
@@ -169,11 +168,6 @@ export async function handleScimRequest(request: Request): Promise<Response> {
   try {
     const served = serve(request, url, exchange);
     result = served instanceof Promise ? await served : served;
-    // A read may have seen writes of the batch still open; it is answered once they commit.
-    const settled = isWrite(request.method.toUpperCase(), segmentsOf(url))
-      ? undefined
-      : writesSettled();
-    if (settled) await settled;
   } catch (error) {
     result = resultOfError(error);
   }

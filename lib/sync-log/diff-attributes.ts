@@ -1,6 +1,6 @@
 import { isDeepEqual } from "@/lib/scim/values";
 import type { ScimObject, ScimValue } from "@/lib/scim/values";
-import { REDACTED, redactBody } from "./redact";
+import { isSecretKey, REDACTED } from "./redact";
 
 export type AttributeChange = { attribute: string; before: unknown; after: unknown };
 
@@ -28,8 +28,7 @@ export function diffAttributes(
       // Extension attributes are named `urn:…:User:department`, sub-attributes `name.givenName`.
       return diffAttributes(left, right, attribute, key.startsWith("urn:") ? ":" : ".");
     }
-    const redacted = redactBody({ [key]: right }) as Record<string, unknown>;
-    const isSecret = redacted[key] === REDACTED;
+    const isSecret = isSecretKey(key);
     return [
       {
         attribute,

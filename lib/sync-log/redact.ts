@@ -34,7 +34,7 @@ const KNOWN_KEYS_MAX = 2_000;
 const knownKeys = new Map<string, boolean>();
 
 /** Bodies repeat a few dozen keys, so each key's answer is kept (up to a bound). */
-function isSecretKey(key: string): boolean {
+export function isSecretKey(key: string): boolean {
   let isSecret = knownKeys.get(key);
   if (isSecret === undefined) {
     isSecret = keyIsSecret(key);
@@ -46,20 +46,6 @@ function isSecretKey(key: string): boolean {
 /** A PATCH operation whose path names a secret, e.g. `{"op": "replace", "path": "password"}`. */
 function isSecretOperation(value: Record<string, unknown>): boolean {
   return typeof value.path === "string" && "value" in value && isSecretKey(value.path);
-}
-
-/** A copy of a request or response body with every secret value replaced by a marker. */
-export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
-  if (typeof value !== "object" || value === null) return value;
-  const object = value as Record<string, unknown>;
-  const secretOperation = isSecretOperation(object);
-  return Object.fromEntries(
-    Object.entries(object).map(([key, item]) => {
-      if (isSecretKey(key) || (secretOperation && key === "value")) return [key, REDACTED];
-      return [key, redactBody(item)];
-    }),
-  );
 }
 
 export function redactHeader(name: string, value: string): string {
@@ -80,7 +66,7 @@ export function capText(text: string | undefined, maxBytes: number) {
   return { text: bytes.subarray(0, end).toString("utf8"), isTruncated: true };
 }
 
-/** A JSON.stringify replacer that masks what redactBody masks, without copying the body. */
+/** A JSON.stringify replacer: the one place that decides what a stored body never shows. */
 function maskSecrets(this: unknown, key: string, value: unknown): unknown {
   if (key === "") return value;
   if (isSecretKey(key)) return REDACTED;
