@@ -16,8 +16,10 @@ import {
   removeMembers,
   removeMembersWhere,
   storedGroup,
+  storedGroupOf,
   touchGroupsContaining,
   updateGroupRow,
+  type GroupColumns,
   type GroupRow,
 } from "./group-rows";
 import { recordChange } from "@/lib/sync-log/record-events";
@@ -52,11 +54,9 @@ function prepare(body: unknown) {
   return { attributes, memberIds: memberIds(members), notes };
 }
 
-function assertUniqueName(tx: Tx, directoryId: string, attributes: ScimObject, selfId?: string) {
-  if (isDisplayNameTaken(tx, directoryId, groupColumns(attributes).displayNameKey, selfId)) {
-    throw conflict(
-      `displayName "${String(attributes.displayName)}" is already taken in this directory`,
-    );
+function assertUniqueName(tx: Tx, directoryId: string, columns: GroupColumns, selfId?: string) {
+  if (isDisplayNameTaken(tx, directoryId, columns.displayNameKey, selfId)) {
+    throw conflict(`displayName "${columns.displayName}" is already taken in this directory`);
   }
 }
 
@@ -122,14 +122,14 @@ function record(
 
 function finish(
   tx: Tx,
-  row: GroupRow,
+  stored: StoredResource,
   before: ScimObject | undefined,
   notes: string[],
   delta: MembershipDelta,
   withMembers: boolean,
 ): GroupWrite {
-  const refs = withMembers ? (loadGroupMembers(tx, [row.id]).get(row.id) ?? []) : undefined;
-  return { stored: storedGroup(row), refs, notes, before, delta };
+  const refs = withMembers ? (loadGroupMembers(tx, [stored.id]).get(stored.id) ?? []) : undefined;
+  return { stored, refs, notes, before, delta };
 }
 
 export function createGroup(
@@ -141,7 +141,8 @@ export function createGroup(
   const { attributes, memberIds: ids, notes } = prepare(body);
   return db.transaction(
     (tx) => {
-      assertUniqueName(tx, directoryId, attributes);
+      const columns = groupColumns(attributes);
+      assertUniqueName(tx, directoryId, columns);
       const timestamp = now();
       const id = randomUUID();
       const row = tx
@@ -149,7 +150,7 @@ export function createGroup(
         .values({
           id,
           directoryId,
-          ...groupColumns(attributes),
+          ...columns,
           createdAt: timestamp,
           lastModified: timestamp,
           version: 1,
@@ -158,7 +159,8 @@ export function createGroup(
         .get();
       const added = addMembers(tx, directoryId, id, ids);
       record(tx, options, row, undefined, attributes, { added, removed: [] });
-      return finish(tx, row, undefined, notes, { added, removed: [] }, true);
+      const stored = storedGroupOf(row, attributes);
+      return finish(tx, stored, undefined, notes, { added, removed: [] }, true);
     },
     { behavior: "immediate" },
   );
@@ -175,11 +177,13 @@ export function replaceGroup(
   return db.transaction(
     (tx) => {
       const row = loadForWrite(tx, directoryId, id, options);
-      assertUniqueName(tx, directoryId, attributes, id);
+      const columns = groupColumns(attributes);
+      assertUniqueName(tx, directoryId, columns, id);
       const delta = applyMemberChanges(tx, row, [
         { kind: "replaceAll", members: ids.map((value) => ({ value })) },
       ]);
-      return saveGroup(tx, row, attributes, notes, delta, true, options);
+      const change = { before: storedGroup(row).attributes, after: attributes, columns };
+      return saveGroup(tx, row, change, notes, delta, true, options);
     },
     { behavior: "immediate" },
   );
@@ -207,35 +211,40 @@ export function patchGroup(
       const withMembers = options.withMembers ?? true;
       const changed = delta.added.length > 0 || delta.removed.length > 0;
       if (!changed && isDeepEqual(attributes, current)) {
-        return finish(tx, row, current, patched.notes, delta, withMembers);
+        return finish(tx, storedGroup(row), current, patched.notes, delta, withMembers);
       }
-      if (groupColumns(attributes).displayNameKey !== row.displayNameKey) {
-        assertUniqueName(tx, directoryId, attributes, id);
+      const columns = groupColumns(attributes);
+      if (columns.displayNameKey !== row.displayNameKey) {
+        assertUniqueName(tx, directoryId, columns, id);
       }
-      return saveGroup(tx, row, attributes, patched.notes, delta, withMembers, options);
+      const change = { before: current, after: attributes, columns };
+      return saveGroup(tx, row, change, patched.notes, delta, withMembers, options);
     },
     { behavior: "immediate" },
   );
 }
 
+/** A group's attributes before and after a write, and the row columns of the new ones. */
+type GroupChange = { before: ScimObject; after: ScimObject; columns: GroupColumns };
+
 function saveGroup(
   tx: Tx,
   row: GroupRow,
-  attributes: ScimObject,
+  { before, after, columns }: GroupChange,
   notes: string[],
   delta: MembershipDelta,
   withMembers: boolean,
   options: WriteOptions,
 ): GroupWrite {
   const changes = {
-    ...changedColumns(row, groupColumns(attributes)),
+    ...changedColumns(row, columns),
     lastModified: now(),
     version: row.version + 1,
   };
   updateGroupRow(tx, row.id, changes);
-  const before = storedGroup(row).attributes;
-  record(tx, options, row, before, attributes, delta);
-  return finish(tx, { ...row, ...changes }, before, notes, delta, withMembers);
+  record(tx, options, row, before, after, delta);
+  const stored = storedGroupOf({ ...row, ...changes }, after);
+  return finish(tx, stored, before, notes, delta, withMembers);
 }
 
 export function deleteGroup(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {

@@ -7,6 +7,7 @@ import { createDirectory } from "@/lib/directories/directories";
 import { parseListQuery } from "@/lib/scim/list-query";
 import { filterShape } from "./compile-filter";
 import { parseFilter } from "@/lib/scim/filter/parse-filter";
+import { storedUser } from "./user-rows";
 import { listRows } from "./list-resources";
 import { createUser } from "./user-writes";
 
@@ -35,7 +36,7 @@ afterAll(() => {
 function userNames(filter: string, extra = ""): string[] {
   const query = parseListQuery(new URLSearchParams(`filter=${encodeURIComponent(filter)}${extra}`));
   const rows = listRows(db, "User", directoryId, query).rows;
-  return rows.map((row) => row.userName);
+  return rows.map((row) => String(storedUser(row).attributes.userName));
 }
 
 describe("listRows", () => {

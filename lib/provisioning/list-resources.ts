@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { groups, users } from "@/db/schema";
@@ -7,12 +7,12 @@ import { FilterSyntaxError, parseFilterWithNotes } from "@/lib/scim/filter/parse
 import type { ListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
 import { compileFilter, compileSortKey, filterShape } from "./compile-filter";
+import type { ResourceRow } from "./stored-resource";
 
 export const FILTER_LENGTH_MAX = 4096;
 const PREPARED_QUERIES_MAX = 200;
 
 const TABLES = { User: users, Group: groups } as const;
-type Row<K extends ResourceKind> = (typeof TABLES)[K]["$inferSelect"];
 
 type CompiledList = {
   condition: SQL | undefined;
@@ -56,10 +56,18 @@ function buildQueries<K extends ResourceKind>(
     asc(table.createdAt),
     asc(table.id),
   ];
+  // Only what a StoredResource is made of: every further column costs a string per row.
+  const stored = {
+    id: table.id,
+    data: table.data,
+    createdAt: table.createdAt,
+    lastModified: table.lastModified,
+    version: table.version,
+  };
   return {
     count: db.select({ total: count() }).from(table).where(where).prepare(),
     page: db
-      .select({ ...getTableColumns(table), ...extra })
+      .select({ ...stored, ...extra })
       .from(table)
       .where(where)
       .orderBy(...order)
@@ -110,7 +118,7 @@ export function listRows<K extends ResourceKind>(
   directoryId: string,
   query: ListQuery,
   extra: ExtraColumns = {},
-): ListPage<Row<K> & Record<string, unknown>> {
+): ListPage<ResourceRow & Record<string, unknown>> {
   const compiled = filterCondition(kind, query.filter);
   const queries = queriesFor(db, kind, compiled, query, extra);
   const params = { ...compiled.params, directoryId };
@@ -124,7 +132,7 @@ export function listRows<K extends ResourceKind>(
   const total = isLastPage || isEmptyFirstPage ? query.startIndex - 1 + rows.length : countRows();
   return {
     totalResults: total,
-    rows: rows as (Row<K> & Record<string, unknown>)[],
+    rows: rows as (ResourceRow & Record<string, unknown>)[],
     notes: compiled.notes,
   };
 }

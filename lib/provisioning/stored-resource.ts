@@ -1,6 +1,7 @@
 import type { ScimObject, StoredResource } from "@/lib/scim/resource";
 
-type ResourceRow = {
+/** The columns a StoredResource is made of, shared by users and groups. */
+export type ResourceRow = {
   id: string;
   data: string;
   createdAt: string;
@@ -10,9 +11,17 @@ type ResourceRow = {
 
 /** A users or groups row as the protocol layer sees it. */
 export function storedResource(row: ResourceRow): StoredResource {
+  return storedResourceOf(row, JSON.parse(row.data) as ScimObject);
+}
+
+/**
+ * A row just written, with the attributes its `data` was serialised from: a write answers with
+ * what it stored without parsing that back. Nothing may change `attributes` afterwards.
+ */
+export function storedResourceOf(row: ResourceRow, attributes: ScimObject): StoredResource {
   return {
     id: row.id,
-    attributes: JSON.parse(row.data) as ScimObject,
+    attributes,
     createdAt: row.createdAt,
     lastModified: row.lastModified,
     version: row.version,

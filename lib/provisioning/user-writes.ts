@@ -16,8 +16,10 @@ import {
   insertUserEmails,
   isUserNameTaken,
   storedUser,
+  storedUserOf,
   updateUserRow,
   userColumns,
+  type UserColumns,
   writeUserEmails,
   type FoundUser,
   type UserRow,
@@ -45,14 +47,9 @@ function prepare(body: unknown) {
   return { attributes: attributes as ScimObject, password, notes };
 }
 
-function assertUniqueUserName(
-  tx: Tx,
-  directoryId: string,
-  attributes: ScimObject,
-  selfId?: string,
-) {
-  if (isUserNameTaken(tx, directoryId, userColumns(attributes).userNameKey, selfId)) {
-    throw conflict(`userName "${String(attributes.userName)}" is already taken in this directory`);
+function assertUniqueUserName(tx: Tx, directoryId: string, columns: UserColumns, selfId?: string) {
+  if (isUserNameTaken(tx, directoryId, columns.userNameKey, selfId)) {
+    throw conflict(`userName "${columns.userName}" is already taken in this directory`);
   }
 }
 
@@ -91,11 +88,11 @@ function record(
 
 function finish(
   found: FoundUser,
-  row: UserRow,
+  stored: StoredResource,
   before: ScimObject | undefined,
   notes: string[],
 ): UserWrite {
-  return { stored: storedUser(row), refs: found.refs ?? [], notes, before };
+  return { stored, refs: found.refs ?? [], notes, before };
 }
 
 export async function createUser(
@@ -108,12 +105,13 @@ export async function createUser(
   const passwordHash = password === undefined ? null : await hashPassword(password);
   return db.transaction(
     (tx) => {
-      assertUniqueUserName(tx, directoryId, attributes);
+      const columns = userColumns(attributes);
+      assertUniqueUserName(tx, directoryId, columns);
       const timestamp = now();
       const row: UserRow = {
         id: randomUUID(),
         directoryId,
-        ...userColumns(attributes),
+        ...columns,
         passwordHash,
         createdAt: timestamp,
         lastModified: timestamp,
@@ -122,7 +120,7 @@ export async function createUser(
       insertUser(tx).run(row);
       insertUserEmails(tx, row.id, directoryId, attributes);
       record(tx, options, row, undefined, attributes);
-      return { stored: storedUser(row), refs: [], notes, before: undefined };
+      return { stored: storedUserOf(row, attributes), refs: [], notes, before: undefined };
     },
     { behavior: "immediate" },
   );
@@ -141,8 +139,17 @@ export async function replaceUser(
   return db.transaction(
     (tx) => {
       const found = loadForWrite(tx, directoryId, id, options);
-      assertUniqueUserName(tx, directoryId, attributes, id);
-      return saveUser(tx, found, attributes, passwordHash, notes, options);
+      const columns = userColumns(attributes);
+      assertUniqueUserName(tx, directoryId, columns, id);
+      const before = storedUser(found.row).attributes;
+      return saveUser(
+        tx,
+        found,
+        { before, after: attributes, columns },
+        passwordHash,
+        notes,
+        options,
+      );
     },
     { behavior: "immediate" },
   );
@@ -169,40 +176,43 @@ export function patchUser(
       checkRequired("User", attributes);
       const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {
-        return finish(found, row, current, patched.notes);
+        return finish(found, storedUser(row), current, patched.notes);
       }
-      if (userColumns(attributes).userNameKey !== row.userNameKey) {
-        assertUniqueUserName(tx, directoryId, attributes, id);
+      const columns = userColumns(attributes);
+      if (columns.userNameKey !== row.userNameKey) {
+        assertUniqueUserName(tx, directoryId, columns, id);
       }
-      return saveUser(tx, found, attributes as ScimObject, passwordHash, patched.notes, options);
+      const change = { before: current, after: attributes as ScimObject, columns };
+      return saveUser(tx, found, change, passwordHash, patched.notes, options);
     },
     { behavior: "immediate" },
   );
 }
 
+/** A user's attributes before and after a write, and the row columns of the new ones. */
+type UserChange = { before: ScimObject; after: ScimObject; columns: UserColumns };
+
 function saveUser(
   tx: Tx,
   found: FoundUser,
-  attributes: ScimObject,
+  { before, after, columns }: UserChange,
   passwordHash: string | undefined,
   notes: string[],
   options: UserWriteOptions,
 ): UserWrite {
   const { row } = found;
   const changes = {
-    ...changedColumns(row, userColumns(attributes)),
+    ...changedColumns(row, columns),
     ...(passwordHash === undefined ? {} : { passwordHash }),
     lastModified: now(),
     version: row.version + 1,
   };
   updateUserRow(tx, row.id, changes);
-  const updated: UserRow = { ...row, ...changes };
-  const before = storedUser(row).attributes;
-  if (!isDeepEqual(before.emails, attributes.emails)) {
-    writeUserEmails(tx, row.id, row.directoryId, attributes);
+  if (!isDeepEqual(before.emails, after.emails)) {
+    writeUserEmails(tx, row.id, row.directoryId, after);
   }
-  record(tx, options, row, before, attributes, passwordHash !== undefined);
-  return finish(found, updated, before, notes);
+  record(tx, options, row, before, after, passwordHash !== undefined);
+  return finish(found, storedUserOf({ ...row, ...changes }, after), before, notes);
 }
 
 export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {

@@ -1,0 +1,72 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestDb } from "@/lib/sync-log/test-log-db";
+import type { Db } from "./client";
+
+let db: Db;
+let close: () => void;
+
+beforeEach(() => {
+  ({ db, close } = openTestDb());
+  db.$client.exec("CREATE TABLE item (id TEXT PRIMARY KEY)");
+});
+
+afterEach(() => close());
+
+const add = (handle: Pick<Db, "$client">, id: string) =>
+  handle.$client.prepare("INSERT INTO item (id) VALUES (?)").run(id);
+const ids = () => db.$client.prepare("SELECT id FROM item ORDER BY id").pluck().all();
+
+describe("openDb's shared transaction handle", () => {
+  it("commits what the callback wrote and returns its result", () => {
+    const result = db.transaction(() => {
+      add(db, "a");
+      return "done";
+    });
+
+    expect(result).toBe("done");
+    expect(ids()).toEqual(["a"]);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it("rolls back a failing callback, and a failing nested one alone", () => {
+    expect(() =>
+      db.transaction(() => {
+        add(db, "a");
+        throw new Error("refused");
+      }),
+    ).toThrow("refused");
+    db.transaction((tx) => {
+      add(db, "b");
+      expect(() =>
+        tx.transaction(() => {
+          add(db, "c");
+          throw new Error("nested");
+        }),
+      ).toThrow("nested");
+    });
+    expect(() => db.transaction((tx) => (add(db, "d"), tx.rollback()))).toThrow();
+
+    expect(ids()).toEqual(["b"]);
+  });
+
+  it("takes the write lock at once with behavior immediate", () => {
+    const other = new Database(db.$client.name, { timeout: 0 });
+    try {
+      db.transaction(
+        () => {
+          expect(() => other.prepare("INSERT INTO item (id) VALUES ('x')").run()).toThrow(
+            /locked|busy/i,
+          );
+        },
+        { behavior: "immediate" },
+      );
+      db.transaction(() => {
+        expect(() => other.prepare("INSERT INTO item (id) VALUES ('y')").run()).not.toThrow();
+      });
+    } finally {
+      other.close();
+    }
+    expect(ids()).toEqual(["y"]);
+  });
+});
