@@ -37,13 +37,27 @@ export type RequestRecord = {
 
 export const newRequestId = (): string => newEntryId();
 
+let settings: { isEnabled: boolean; bodyBytesMax: number } | undefined;
+
+/** Read once: every request asks, and the environment stays put while the server runs. */
+function logSettings() {
+  if (!settings) {
+    const configured = Number(process.env.SYNC_LOG_BODY_BYTES_MAX);
+    settings = {
+      isEnabled: process.env.SYNC_LOG !== "off",
+      bodyBytesMax:
+        Number.isInteger(configured) && configured > 0 ? configured : BODY_BYTES_DEFAULT,
+    };
+  }
+  return settings;
+}
+
 export function isSyncLogEnabled(): boolean {
-  return process.env.SYNC_LOG !== "off";
+  return logSettings().isEnabled;
 }
 
 function bodyBytesMax(): number {
-  const configured = Number(process.env.SYNC_LOG_BODY_BYTES_MAX);
-  return Number.isInteger(configured) && configured > 0 ? configured : BODY_BYTES_DEFAULT;
+  return logSettings().bodyBytesMax;
 }
 
 /** Stored decoded, so admins read `filter=userName eq "x"` and free-text search finds it. */

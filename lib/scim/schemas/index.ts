@@ -62,20 +62,39 @@ export function findSchema(urn: string): SchemaDef | undefined {
   return SCHEMA_BY_URN.get(urn.toLowerCase());
 }
 
-/** The schemas a resource kind may carry, core first. */
-export function schemasOf(kind: ResourceKind): SchemaDef[] {
-  const type = RESOURCE_TYPES[kind];
-  return [type.schema, ...type.schemaExtensions.map((ext) => ext.schema)].flatMap(
-    (urn) => findSchema(urn) ?? [],
-  );
+const SCHEMAS_OF_KIND = new Map<ResourceKind, readonly SchemaDef[]>();
+
+/** The schemas a resource kind may carry, core first. Asked several times a request; made once. */
+export function schemasOf(kind: ResourceKind): readonly SchemaDef[] {
+  let schemas = SCHEMAS_OF_KIND.get(kind);
+  if (!schemas) {
+    const type = RESOURCE_TYPES[kind];
+    schemas = [type.schema, ...type.schemaExtensions.map((ext) => ext.schema)].flatMap(
+      (urn) => findSchema(urn) ?? [],
+    );
+    SCHEMAS_OF_KIND.set(kind, schemas);
+  }
+  return schemas;
 }
+
+/** Each attribute list by lower-case name, built on first use: the lists never change. */
+const ATTRIBUTES_BY_NAME = new WeakMap<readonly AttributeDef[], Map<string, AttributeDef>>();
 
 export function findAttribute(
   attributes: readonly AttributeDef[],
   name: string,
 ): AttributeDef | undefined {
-  const wanted = name.toLowerCase();
-  return attributes.find((candidate) => candidate.name.toLowerCase() === wanted);
+  if (attributes.length === 0) return undefined;
+  let byName = ATTRIBUTES_BY_NAME.get(attributes);
+  if (!byName) {
+    byName = new Map();
+    for (const attribute of attributes) {
+      const key = attribute.name.toLowerCase();
+      if (!byName.has(key)) byName.set(key, attribute);
+    }
+    ATTRIBUTES_BY_NAME.set(attributes, byName);
+  }
+  return byName.get(name.toLowerCase());
 }
 
 export type ResolvedAttribute = {
