@@ -1,5 +1,11 @@
 import { badRequest } from "../errors";
-import { COMMON_ATTRIBUTES, schemasOf, type ResourceKind, type SchemaDef } from "../schemas";
+import {
+  COMMON_ATTRIBUTES,
+  schemasOf,
+  type AttributeDef,
+  type ResourceKind,
+  type SchemaDef,
+} from "../schemas";
 import { coerceComplex } from "./coerce-value";
 import { readKey } from "./object-keys";
 import { isScimObject, type ScimObject } from "./types";
@@ -67,6 +73,18 @@ function groupBySchema(kind: ResourceKind, input: ScimObject, notes: Set<string>
  * the schema's spelling, values are checked and coerced by type, readOnly and unknown attributes
  * are dropped. `schemas` is validated but not kept, since the server writes its own.
  */
+const TOP_LEVEL_ATTRIBUTES = new Map<ResourceKind, readonly AttributeDef[]>();
+
+/** The core schema's attributes and the common ones (`id`, `externalId`, `meta`), made once. */
+function topLevelAttributes(kind: ResourceKind): readonly AttributeDef[] {
+  let attributes = TOP_LEVEL_ATTRIBUTES.get(kind);
+  if (!attributes) {
+    attributes = [...(schemasOf(kind)[0]?.attributes ?? []), ...COMMON_ATTRIBUTES];
+    TOP_LEVEL_ATTRIBUTES.set(kind, attributes);
+  }
+  return attributes;
+}
+
 export function normalizeResource(kind: ResourceKind, input: unknown): NormalizedResource {
   if (!isScimObject(input)) {
     throw badRequest("invalidSyntax", "The request body must be a JSON object");
@@ -77,12 +95,7 @@ export function normalizeResource(kind: ResourceKind, input: unknown): Normalize
   const [core, ...extensions] = schemasOf(kind);
   const groups = groupBySchema(kind, input, notes);
   const coreInput = (core && groups.get(core)) ?? {};
-  const resource = coerceComplex(
-    [...(core?.attributes ?? []), ...COMMON_ATTRIBUTES],
-    coreInput,
-    "",
-    notes,
-  );
+  const resource = coerceComplex(topLevelAttributes(kind), coreInput, "", notes);
   for (const extension of extensions) {
     const raw = groups.get(extension);
     if (!raw) continue;
