@@ -77,7 +77,11 @@ async function stopServer(child: ChildProcess) {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
+/** Time for the server to finish what the last slice left in flight, before the next one. */
+const DRAIN_MS = 250;
+
 async function slice(base: string, scenario: Scenario, seconds: number) {
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
   const load = { url: base, connections: CONNECTIONS, requests: scenario.requests };
   return autocannon({ ...load, duration: seconds });
 }
@@ -192,7 +196,8 @@ async function main() {
     `peak server RSS: ${rssMb(on.peakRss)} MB with the sync log, ${rssMb(off.peakRss)} MB ` +
       `without (target < 300 MB). ${CONNECTIONS} connections, ${MEASURED_S} s a scenario, ` +
       `${os.cpus().length} cores shared with the load generator. Each ratio is to health's ` +
-      `rate in the ${SLICE_S} s slices taken in turn with the scenario's. ` +
+      `rate in the ${SLICE_S} s slices taken in turn with the scenario's; p50 and p99 are ` +
+      `means over the slices. ` +
       `Log cost target: at most 15%.`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
