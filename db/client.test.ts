@@ -13,14 +13,13 @@ beforeEach(() => {
 
 afterEach(() => close());
 
-const add = (handle: Pick<Db, "$client">, id: string) =>
-  handle.$client.prepare("INSERT INTO item (id) VALUES (?)").run(id);
+const add = (id: string) => db.$client.prepare("INSERT INTO item (id) VALUES (?)").run(id);
 const ids = () => db.$client.prepare("SELECT id FROM item ORDER BY id").pluck().all();
 
 describe("openDb's shared transaction handle", () => {
   it("commits what the callback wrote and returns its result", () => {
     const result = db.transaction(() => {
-      add(db, "a");
+      add("a");
       return "done";
     });
 
@@ -32,20 +31,20 @@ describe("openDb's shared transaction handle", () => {
   it("rolls back a failing callback, and a failing nested one alone", () => {
     expect(() =>
       db.transaction(() => {
-        add(db, "a");
+        add("a");
         throw new Error("refused");
       }),
     ).toThrow("refused");
     db.transaction((tx) => {
-      add(db, "b");
+      add("b");
       expect(() =>
         tx.transaction(() => {
-          add(db, "c");
+          add("c");
           throw new Error("nested");
         }),
       ).toThrow("nested");
     });
-    expect(() => db.transaction((tx) => (add(db, "d"), tx.rollback()))).toThrow();
+    expect(() => db.transaction((tx) => (add("d"), tx.rollback()))).toThrow();
 
     expect(ids()).toEqual(["b"]);
   });

@@ -4,7 +4,7 @@ import { groupMembers, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
-import { storedResource, storedResourceOf, type ResourceRow } from "./stored-resource";
+import { storedResource, type ResourceRow } from "./stored-resource";
 import type { Queryable, Tx } from "@/db/client";
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -24,8 +24,6 @@ export function groupColumns(attributes: ScimObject) {
 export type GroupColumns = ReturnType<typeof groupColumns>;
 
 export const storedGroup: (row: ResourceRow) => StoredResource = storedResource;
-export const storedGroupOf: (row: GroupRow, attributes: ScimObject) => StoredResource =
-  storedResourceOf;
 
 export const findGroupRow = rowFinder(groups);
 

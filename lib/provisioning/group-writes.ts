@@ -16,7 +16,6 @@ import {
   removeMembers,
   removeMembersWhere,
   storedGroup,
-  storedGroupOf,
   touchGroupsContaining,
   updateGroupRow,
   type GroupColumns,
@@ -24,6 +23,7 @@ import {
 } from "./group-rows";
 import { recordChange } from "@/lib/sync-log/record-events";
 import { changedColumns } from "./resource-statements";
+import { storedResourceOf, type WriteChange } from "./stored-resource";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 
 export type MembershipDelta = { added: string[]; removed: string[] };
@@ -159,7 +159,7 @@ export function createGroup(
         .get();
       const added = addMembers(tx, directoryId, id, ids);
       record(tx, options, row, undefined, attributes, { added, removed: [] });
-      const stored = storedGroupOf(row, attributes);
+      const stored = storedResourceOf(row, attributes);
       return finish(tx, stored, undefined, notes, { added, removed: [] }, true);
     },
     { behavior: "immediate" },
@@ -211,7 +211,8 @@ export function patchGroup(
       const withMembers = options.withMembers ?? true;
       const changed = delta.added.length > 0 || delta.removed.length > 0;
       if (!changed && isDeepEqual(attributes, current)) {
-        return finish(tx, storedGroup(row), current, patched.notes, delta, withMembers);
+        const stored = storedResourceOf(row, current);
+        return finish(tx, stored, current, patched.notes, delta, withMembers);
       }
       const columns = groupColumns(attributes);
       if (columns.displayNameKey !== row.displayNameKey) {
@@ -224,13 +225,10 @@ export function patchGroup(
   );
 }
 
-/** A group's attributes before and after a write, and the row columns of the new ones. */
-type GroupChange = { before: ScimObject; after: ScimObject; columns: GroupColumns };
-
 function saveGroup(
   tx: Tx,
   row: GroupRow,
-  { before, after, columns }: GroupChange,
+  { before, after, columns }: WriteChange<GroupColumns>,
   notes: string[],
   delta: MembershipDelta,
   withMembers: boolean,
@@ -243,7 +241,7 @@ function saveGroup(
   };
   updateGroupRow(tx, row.id, changes);
   record(tx, options, row, before, after, delta);
-  const stored = storedGroupOf({ ...row, ...changes }, after);
+  const stored = storedResourceOf({ ...row, ...changes }, after);
   return finish(tx, stored, before, notes, delta, withMembers);
 }
 

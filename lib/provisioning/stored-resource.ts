@@ -18,6 +18,9 @@ export function storedResource(row: ResourceRow): StoredResource {
  * A row just written, with the attributes its `data` was serialised from: a write answers with
  * what it stored without parsing that back. Nothing may change `attributes` afterwards.
  */
+/** A resource's attributes before and after a write, and the row columns of the new ones. */
+export type WriteChange<Columns> = { before: ScimObject; after: ScimObject; columns: Columns };
+
 export function storedResourceOf(row: ResourceRow, attributes: ScimObject): StoredResource {
   return {
     id: row.id,

@@ -4,7 +4,7 @@ import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/clien
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
-import { storedResource, storedResourceOf, type ResourceRow } from "./stored-resource";
+import { storedResource, type ResourceRow } from "./stored-resource";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -30,8 +30,6 @@ export function userColumns(attributes: ScimObject) {
 export type UserColumns = ReturnType<typeof userColumns>;
 
 export const storedUser: (row: ResourceRow) => StoredResource = storedResource;
-export const storedUserOf: (row: UserRow, attributes: ScimObject) => StoredResource =
-  storedResourceOf;
 
 /**
  * The user's `groups` (RFC 7643 §4.1.2) as JSON, computed in the statement that reads the user:

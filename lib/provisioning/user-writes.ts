@@ -10,13 +10,13 @@ import { touchGroupsContaining } from "./group-rows";
 import { hashPassword, hashPasswordSync } from "./password";
 import { recordChange } from "@/lib/sync-log/record-events";
 import { changedColumns } from "./resource-statements";
+import { storedResourceOf, type WriteChange } from "./stored-resource";
 import { checkIfMatch, withId, withoutId, type WriteOptions } from "./preconditions";
 import {
   findUser,
   insertUserEmails,
   isUserNameTaken,
   storedUser,
-  storedUserOf,
   updateUserRow,
   userColumns,
   type UserColumns,
@@ -120,7 +120,7 @@ export async function createUser(
       insertUser(tx).run(row);
       insertUserEmails(tx, row.id, directoryId, attributes);
       record(tx, options, row, undefined, attributes);
-      return { stored: storedUserOf(row, attributes), refs: [], notes, before: undefined };
+      return { stored: storedResourceOf(row, attributes), refs: [], notes, before: undefined };
     },
     { behavior: "immediate" },
   );
@@ -176,7 +176,7 @@ export function patchUser(
       checkRequired("User", attributes);
       const passwordHash = password === undefined ? undefined : hashPasswordSync(password);
       if (isDeepEqual(attributes, current) && passwordHash === undefined) {
-        return finish(found, storedUser(row), current, patched.notes);
+        return finish(found, storedResourceOf(row, current), current, patched.notes);
       }
       const columns = userColumns(attributes);
       if (columns.userNameKey !== row.userNameKey) {
@@ -189,13 +189,10 @@ export function patchUser(
   );
 }
 
-/** A user's attributes before and after a write, and the row columns of the new ones. */
-type UserChange = { before: ScimObject; after: ScimObject; columns: UserColumns };
-
 function saveUser(
   tx: Tx,
   found: FoundUser,
-  { before, after, columns }: UserChange,
+  { before, after, columns }: WriteChange<UserColumns>,
   passwordHash: string | undefined,
   notes: string[],
   options: UserWriteOptions,
@@ -212,7 +209,7 @@ function saveUser(
     writeUserEmails(tx, row.id, row.directoryId, after);
   }
   record(tx, options, row, before, after, passwordHash !== undefined);
-  return finish(found, storedUserOf({ ...row, ...changes }, after), before, notes);
+  return finish(found, storedResourceOf({ ...row, ...changes }, after), before, notes);
 }
 
 export function deleteUser(db: Db, directoryId: string, id: string, options: WriteOptions = {}) {
