@@ -111,6 +111,13 @@ describe("bulkId references", () => {
     ]);
 
     expect(operations.map((operation) => operation.status)).toEqual(["201", "200", "201", "204"]);
+    // RFC 7644 §3.7.3: a PATCH or DELETE names the resource it acted on, bulkId resolved.
+    expect(operations.map(idFromLocation)).toEqual([
+      idFromLocation(operations[0]),
+      idFromLocation(operations[0]),
+      idFromLocation(operations[2]),
+      idFromLocation(operations[2]),
+    ]);
     const patchedId = idFromLocation(operations[0]);
     expect((await getJson(request, `/Users/${patchedId}`)).title).toBe("Patched in bulk");
     expect((await request("GET", `/Users/${idFromLocation(operations[2])}`)).status).toBe(404);

@@ -95,7 +95,9 @@ async function runOperation(req: ScimRequest, raw: unknown, ids: Map<string, str
       ifMatch: operation.version,
       ifNoneMatch: undefined,
     });
-    return { operation, result };
+    // RFC 7644 §3.7.3: every operation but a failed POST names its resource's URI.
+    const location = operation.method === "POST" ? undefined : `${req.baseUrl}${url.pathname}`;
+    return { operation, result, location };
   } catch (error) {
     if (error instanceof ScimError) return { operation, result: errorOf(error) };
     log.error({ err: error }, "scim.bulk_operation_failed");
@@ -110,8 +112,8 @@ function errorOf(error: ScimError): ScimResult {
   return { status: error.status, body: toErrorBody(error) };
 }
 
-function responseOf(operation: Operation | undefined, result: ScimResult) {
-  const location = result.headers?.Location;
+function responseOf(operation: Operation | undefined, result: ScimResult, target?: string) {
+  const location = result.headers?.Location ?? target;
   const version = result.headers?.ETag;
   return {
     method: operation?.method ?? "POST",
@@ -130,11 +132,11 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
   const responses: ReturnType<typeof responseOf>[] = [];
   let errors = 0;
   for (const raw of bulk.Operations) {
-    const { operation, result } = await runOperation(req, raw, ids);
+    const { operation, result, location } = await runOperation(req, raw, ids);
     const id = (result.body as { id?: unknown } | undefined)?.id;
     if (operation?.bulkId && result.status === 201 && typeof id === "string")
       ids.set(operation.bulkId, id);
-    responses.push(responseOf(operation, result));
+    responses.push(responseOf(operation, result, location));
     if (result.status >= 400) errors += 1;
     if (bulk.failOnErrors !== undefined && errors >= bulk.failOnErrors) break;
   }
