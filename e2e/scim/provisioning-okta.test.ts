@@ -125,6 +125,17 @@ describe("Okta full replace with PUT", () => {
     expect((await request("GET", "/Users/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
+  it("keeps the version when Okta PUTs the same profile again", async () => {
+    const current = await getJson(request, `/Users/${userId}`);
+    const { meta: _meta, groups: _groups, ...profile } = current;
+
+    const response = await request("PUT", `/Users/${userId}`, profile);
+
+    expect(response.status).toBe(200);
+    expect(asJson(bodyOf(response).meta)).toEqual(asJson(current.meta));
+    expect(response.headers.get("etag")).toBe(asJson(current.meta).version);
+  });
+
   it("deactivates with a path-less replace of { active: false }", async () => {
     const body = patchOp({ op: "replace", value: { active: false } });
 
@@ -214,6 +225,17 @@ describe("Okta group push", () => {
     expect(group.members).toEqual([
       expect.objectContaining({ value: secondId, display: "fay.second@example.com" }),
     ]);
+  });
+
+  it("keeps the version when the same group is PUT again", async () => {
+    const current = await getJson(request, `/Groups/${groupId}`);
+    const { meta: _meta, ...group } = current;
+
+    const response = await request("PUT", `/Groups/${groupId}`, group);
+
+    expect(response.status).toBe(200);
+    expect(asJson(bodyOf(response).meta)).toEqual(asJson(current.meta));
+    expect(memberIdsOf(bodyOf(response))).toEqual([secondId]);
   });
 
   it("deletes the group: 204, then 404, and the member keeps existing", async () => {

@@ -182,8 +182,20 @@ export function replaceGroup(
       const delta = applyMemberChanges(tx, row, [
         { kind: "replaceAll", members: ids.map((value) => ({ value })) },
       ]);
-      const change = { before: storedGroup(row).attributes, after: attributes, columns };
-      return saveGroup(tx, row, change, notes, delta, true, options);
+      const before = storedGroup(row).attributes;
+      const isUnchanged = delta.added.length === 0 && delta.removed.length === 0;
+      if (isUnchanged && isDeepEqual(attributes, before)) {
+        return finish(tx, storedResourceOf(row, before), before, notes, delta, true);
+      }
+      return saveGroup(
+        tx,
+        row,
+        { before, after: attributes, columns },
+        notes,
+        delta,
+        true,
+        options,
+      );
     },
     { behavior: "immediate" },
   );

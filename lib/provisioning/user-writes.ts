@@ -142,6 +142,10 @@ export async function replaceUser(
       const columns = userColumns(attributes);
       assertUniqueUserName(tx, directoryId, columns, id);
       const before = storedUser(found.row).attributes;
+      // Okta PUTs the whole profile on every push: an unchanged one keeps its version.
+      if (isDeepEqual(attributes, before) && passwordHash === undefined) {
+        return finish(found, storedResourceOf(found.row, before), before, notes);
+      }
       return saveUser(
         tx,
         found,
