@@ -14,6 +14,7 @@ export const groupMembers = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.memberId] }),
-    index("group_members_member").on(t.memberId),
+    // With the group id in the index, a user's groups are read from the index alone.
+    index("group_members_member").on(t.memberId, t.groupId),
   ],
 );

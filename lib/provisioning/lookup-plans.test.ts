@@ -4,7 +4,8 @@ import { createDirectory } from "@/lib/directories/directories";
 import { parseListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
-import { listRows } from "./list-resources";
+import { listRows, type ExtraColumns } from "./list-resources";
+import { USER_GROUPS_JSON } from "./user-rows";
 
 let db: Db;
 let close: () => void;
@@ -18,7 +19,7 @@ beforeAll(() => {
 afterAll(() => close());
 
 /** The query plan of each statement `listRows` prepares for `filter` (count and page). */
-function plansOf(kind: ResourceKind, filter: string): string[] {
+function plansOf(kind: ResourceKind, filter: string, extra: ExtraColumns = {}): string[] {
   const sqlite = db.$client;
   const prepare = sqlite.prepare;
   const sources: string[] = [];
@@ -28,7 +29,7 @@ function plansOf(kind: ResourceKind, filter: string): string[] {
   }) as typeof sqlite.prepare;
   try {
     const query = parseListQuery(new URLSearchParams({ filter, count: "1" }));
-    listRows(db, kind, directoryId, query);
+    listRows(db, kind, directoryId, query, extra);
   } finally {
     sqlite.prepare = prepare;
   }
@@ -70,5 +71,17 @@ describe("listRows lookups", () => {
       expect(plan).toMatch(expected);
       expect(plan).not.toMatch(/^SCAN (users|groups|user_emails)\b/m);
     }
+  });
+});
+
+describe("a user's groups", () => {
+  it("come from the membership index alone, one seek per group", () => {
+    const [count, page] = plansOf("User", 'userName eq "ada@example.com"', {
+      groupsJson: USER_GROUPS_JSON,
+    });
+
+    expect(count).not.toMatch(/group_members/);
+    expect(page).toMatch(/SEARCH group_members USING COVERING INDEX group_members_member/);
+    expect(page).toMatch(/SEARCH groups USING INDEX sqlite_autoindex_groups_1 \(id=\?\)/);
   });
 });
