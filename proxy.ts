@@ -2,7 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX, PATH_HEADER } from "@/lib/auth/constants";
 import { malformedPathSegment } from "@/lib/http/malformed-path";
-import { log } from "@/lib/log";
+import { logRequest } from "@/lib/log";
 import { badRequest } from "@/lib/scim/errors";
 import { errorResult, toResponse } from "@/lib/scim-http/respond";
 
@@ -16,7 +16,7 @@ function malformedScimPath(request: NextRequest, segment: string): Response {
   const error = badRequest("invalidPath", detail);
   const path = request.nextUrl.pathname;
   const userAgent = request.headers.get("user-agent") ?? undefined;
-  log.info({ method: request.method, path, status: 400, user_agent: userAgent }, "scim.request");
+  logRequest({ method: request.method, path, status: 400, user_agent: userAgent });
   return toResponse(errorResult(error));
 }
 

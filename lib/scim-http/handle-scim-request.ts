@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { afterOpenBatch, batchedWrite } from "@/db/write-batch";
 import { authenticate, type Authenticated } from "@/lib/directories/tokens";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { log } from "@/lib/log";
+import { log, logRequest } from "@/lib/log";
 import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/record-request";
 import { BULK_PAYLOAD_BYTES_MAX } from "@/lib/scim/discovery";
 import { ScimError } from "@/lib/scim/errors";
@@ -174,16 +174,13 @@ export async function handleScimRequest(request: Request): Promise<Response> {
   const text = serializeBody(result);
   const durationMs = performance.now() - startedMs;
   recordExchange(request, url, exchange, result, text, durationMs);
-  log.info(
-    {
-      method: request.method,
-      path: url.pathname,
-      status: result.status,
-      duration_ms: Math.round(durationMs * 100) / 100,
-      directory_id: exchange.auth?.directoryId,
-      user_agent: request.headers.get("user-agent") ?? undefined,
-    },
-    "scim.request",
-  );
+  logRequest({
+    method: request.method,
+    path: url.pathname,
+    status: result.status,
+    duration_ms: Math.round(durationMs * 100) / 100,
+    directory_id: exchange.auth?.directoryId,
+    user_agent: request.headers.get("user-agent") ?? undefined,
+  });
   return toResponse(result, text);
 }
