@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
-import type { Db } from "./client";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { preparedInsert, type Db } from "./client";
 
 let db: Db;
 let close: () => void;
@@ -67,5 +68,36 @@ describe("openDb's shared transaction handle", () => {
       other.close();
     }
     expect(ids()).toEqual(["y"]);
+  });
+});
+
+const flags = sqliteTable("flag", {
+  id: text("id").primaryKey(),
+  isOn: integer("is_on", { mode: "boolean" }).notNull(),
+  note: text("note"),
+});
+const insertFlag = preparedInsert(flags);
+const flagRows = () => db.$client.prepare("SELECT id, is_on, note FROM flag ORDER BY id").all();
+
+describe("preparedInsert", () => {
+  beforeEach(() => {
+    db.$client.exec("CREATE TABLE flag (id TEXT PRIMARY KEY, is_on INTEGER NOT NULL, note TEXT)");
+  });
+
+  it("binds each column through its own mapping, on the database and inside a transaction", () => {
+    insertFlag(db).run({ id: "a", isOn: true, note: "first" });
+    db.transaction((tx) => insertFlag(tx).run({ id: "b", isOn: false, note: null }));
+
+    expect(flagRows()).toEqual([
+      { id: "a", is_on: 1, note: "first" },
+      { id: "b", is_on: 0, note: null },
+    ]);
+  });
+
+  it("refuses a row that leaves a column out, and writes nothing", () => {
+    const partial = { id: "c", isOn: true } as unknown as typeof flags.$inferInsert;
+
+    expect(() => insertFlag(db).run(partial)).toThrow('No value for column "note"');
+    expect(flagRows()).toEqual([]);
   });
 });
