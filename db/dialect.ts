@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 
 /**
  * Every SQL fragment that differs between SQLite and Postgres lives here, so a Postgres port
@@ -104,7 +104,22 @@ export function booleanValue(value: boolean): number {
 
 /** The strings of a JS array as a one-column subquery (`value`), bound as a single parameter. */
 export function textList(values: readonly string[]): SQL {
-  return sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+  return boundTextList(sql`${JSON.stringify(values)}`);
+}
+
+/** textList for a prepared statement: `json` is the parameter that carries the array's JSON. */
+export function boundTextList(json: SQL | Placeholder): SQL {
+  return sql`(SELECT value FROM json_each(${json}))`;
+}
+
+/**
+ * The rows of a JSON array of equally long arrays, bound as one parameter, as a SELECT for
+ * INSERT … SELECT: one column per element. Its WHERE clause is what lets an ON CONFLICT clause
+ * follow it without SQLite reading that as a join constraint.
+ */
+export function jsonArrayRows(json: SQL | Placeholder, width: number): SQL {
+  const columns = Array.from({ length: width }, (_, index) => sql.raw(`value ->> ${index}`));
+  return sql`SELECT ${sql.join(columns, sql`, `)} FROM json_each(${json}) WHERE true`;
 }
 
 /**

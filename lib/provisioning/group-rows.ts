@@ -1,15 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { textList } from "@/db/dialect";
+import { boundTextList, jsonArrayRows, textList } from "@/db/dialect";
 import { groupMembers, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
 import { storedResource, type ResourceRow } from "./stored-resource";
-import type { Queryable, Tx } from "@/db/client";
+import { preparedFor, type Queryable, type Tx } from "@/db/client";
 
 export type GroupRow = typeof groups.$inferSelect;
-
-const INSERT_CHUNK = 500;
 
 export function groupColumns(attributes: ScimObject) {
   const displayName = typeof attributes.displayName === "string" ? attributes.displayName : "";
@@ -59,15 +57,37 @@ export function loadGroupMembers(db: Queryable, groupIds: string[]): Map<string,
   return byGroup;
 }
 
+// Looked up by primary key alone and checked in code: with directory_id in the WHERE clause the
+// planner prefers the directory index and scans every user of the directory.
+const findMembers = preparedFor((db) => {
+  const ids = boundTextList(sql.placeholder("ids"));
+  const typeOf = (type: "User" | "Group") => sql<"User" | "Group">`${type}`;
+  return db
+    .select({ id: users.id, type: typeOf("User"), directoryId: users.directoryId })
+    .from(users)
+    .where(sql`${users.id} IN ${ids}`)
+    .unionAll(
+      db
+        .select({ id: groups.id, type: typeOf("Group"), directoryId: groups.directoryId })
+        .from(groups)
+        .where(sql`${groups.id} IN ${ids}`),
+    )
+    .prepare();
+});
+
+/** Inserts `[groupId, memberId, memberType]` rows; answers the member ids that were new. */
+const insertMembers = preparedFor((db) =>
+  db
+    .insert(groupMembers)
+    .select(jsonArrayRows(sql.placeholder("rows"), 3))
+    .onConflictDoNothing()
+    .returning({ id: groupMembers.memberId })
+    .prepare(),
+);
+
 /** Types of the given ids among the directory's users and groups; unknown ids are refused. */
 function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]) {
-  // Looked up by primary key alone and checked in code: with directory_id in the WHERE clause
-  // the planner prefers the directory index and scans every user of the directory.
-  const found = tx.all<{ id: string; type: "User" | "Group"; directoryId: string }>(sql`
-    SELECT id, 'User' AS type, directory_id AS directoryId FROM users WHERE id IN ${textList(ids)}
-    UNION ALL
-    SELECT id, 'Group' AS type, directory_id AS directoryId FROM groups
-      WHERE id IN ${textList(ids)}`);
+  const found = findMembers(tx).all({ ids: JSON.stringify(ids) });
   const types = new Map(
     found.filter((row) => row.directoryId === directoryId).map((row) => [row.id, row.type]),
   );
@@ -87,29 +107,18 @@ function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: strin
 }
 
 /**
- * Adds members as set operations of up to 500 rows; members already present are left alone, and
- * the insert itself reports which rows were new, so there is no separate look for existing ones.
+ * Adds members in one prepared set operation, however many (the ids travel as one JSON parameter);
+ * members already present are left alone, and the insert itself reports which rows were new, so
+ * there is no separate look for existing ones.
  */
 export function addMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const types = resolveMembers(tx, directoryId, groupId, unique);
-  const added: string[] = [];
-  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
-    const rows = unique.slice(start, start + INSERT_CHUNK).map((memberId) => ({
-      groupId,
-      memberId,
-      memberType: types.get(memberId) ?? "User",
-    }));
-    const inserted = tx
-      .insert(groupMembers)
-      .values(rows)
-      .onConflictDoNothing()
-      .returning({ id: groupMembers.memberId })
-      .all();
-    for (const row of inserted) added.push(row.id);
-  }
-  return added;
+  const rows = unique.map((memberId) => [groupId, memberId, types.get(memberId) ?? "User"]);
+  return insertMembers(tx)
+    .all({ rows: JSON.stringify(rows) })
+    .map((row) => row.id);
 }
 
 export function removeMembersWhere(tx: Tx, groupId: string, condition?: ReturnType<typeof sql>) {
