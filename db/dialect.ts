@@ -102,12 +102,7 @@ export function booleanValue(value: boolean): number {
   return value ? 1 : 0;
 }
 
-/** The strings of a JS array as a one-column subquery (`value`), bound as a single parameter. */
-export function textList(values: readonly string[]): SQL {
-  return boundTextList(sql`${JSON.stringify(values)}`);
-}
-
-/** textList for a prepared statement: `json` is the parameter that carries the array's JSON. */
+/** The strings of a JSON array bound as one parameter, as a one-column subquery (`value`). */
 export function boundTextList(json: SQL | Placeholder): SQL {
   return sql`(SELECT value FROM json_each(${json}))`;
 }
