@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { preparedInsert, type Db } from "./client";
 
 let db: Db;
@@ -91,6 +91,18 @@ describe("preparedInsert", () => {
     expect(flagRows()).toEqual([
       { id: "a", is_on: 1, note: "first" },
       { id: "b", is_on: 0, note: null },
+    ]);
+  });
+
+  it("prepares on the one connection when first used inside a nested transaction", () => {
+    db.transaction((tx) =>
+      tx.transaction((nested) => insertFlag(nested).run({ id: "n", isOn: true, note: null })),
+    );
+    insertFlag(db).run({ id: "o", isOn: false, note: "outside" });
+
+    expect(flagRows()).toEqual([
+      { id: "n", is_on: 1, note: null },
+      { id: "o", is_on: 0, note: "outside" },
     ]);
   });
 

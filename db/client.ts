@@ -119,25 +119,29 @@ export function preparedFor<T>(build: (db: Queryable) => T): (db: Queryable) => 
   };
 }
 
-type DriverEncoder = { mapToDriverValue: (value: unknown) => unknown };
-type BoundParam = { name: string; encoder: DriverEncoder | undefined };
+type BoundParam = { name: string; encoder: { mapToDriverValue: (value: unknown) => unknown } };
 
-/** The placeholder each parameter of a built statement stands for, with its column's mapping. */
+/** The column each parameter of a built INSERT stands for: `values()` wraps each in a Param. */
 function boundParams(params: unknown[]): BoundParam[] {
   return params.map((param) => {
-    if (is(param, Placeholder)) return { name: param.name, encoder: undefined };
     if (is(param, Param) && is(param.value, Placeholder)) {
-      return { name: param.value.name, encoder: param.encoder as DriverEncoder };
+      return { name: param.value.name, encoder: param.encoder as BoundParam["encoder"] };
     }
     throw new Error("preparedInsert: every value must be a placeholder");
   });
 }
 
+/** The better-sqlite3 handle under a drizzle database or transaction: one connection. */
+function clientOf(db: Queryable): Database.Database {
+  const client = (db as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (typeof client?.prepare !== "function") throw new Error("No better-sqlite3 client found");
+  return client;
+}
+
 /**
- * A prepared single-row INSERT of every column of `table`; run it with a complete row. drizzle
- * builds the SQL once; each row is bound by position through each column's own driver mapping,
- * as drizzle's placeholder filling does, minus its per-call type checks (the sync log inserts a
- * row per request, so they showed).
+ * A prepared single-row INSERT of every column of `table`; run it with a complete row. Rows are
+ * bound by position through each column's own mapping, as drizzle's placeholder filling does,
+ * minus its entity checks on every call: the sync log inserts a row per request.
  */
 export function preparedInsert<T extends SQLiteTable>(table: T) {
   const values = Object.fromEntries(
@@ -145,8 +149,7 @@ export function preparedInsert<T extends SQLiteTable>(table: T) {
   ) as unknown as T["$inferInsert"];
   return preparedFor((db) => {
     const query = db.insert(table).values(values).toSQL();
-    const client = (db as unknown as { session: { client: Database.Database } }).session.client;
-    const statement = client.prepare(query.sql);
+    const statement = clientOf(db).prepare(query.sql);
     const bound = boundParams(query.params);
     return {
       run(row: T["$inferInsert"]): Database.RunResult {
@@ -154,8 +157,7 @@ export function preparedInsert<T extends SQLiteTable>(table: T) {
         return statement.run(
           bound.map(({ name, encoder }) => {
             if (!(name in record)) throw new Error(`No value for column "${name}"`);
-            const value = record[name];
-            return encoder ? encoder.mapToDriverValue(value) : value;
+            return encoder.mapToDriverValue(record[name]);
           }),
         );
       },
