@@ -10,4 +10,10 @@ export const directories = sqliteTable("directories", {
   /** Sustained SCIM requests per second allowed per token; null takes the server default. */
   rateLimitPerSecond: integer("rate_limit_per_second"),
   createdAt: text("created_at").notNull(),
+  /**
+   * The directory's users and groups, kept by triggers (migration 0008) on every insert and
+   * delete, so that an unfiltered SCIM list page reads its totalResults instead of counting.
+   */
+  userCount: integer("user_count").notNull().default(0),
+  groupCount: integer("group_count").notNull().default(0),
 });
