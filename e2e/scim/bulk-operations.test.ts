@@ -124,6 +124,109 @@ describe("bulkId references", () => {
   });
 });
 
+const postGroup = (bulkId: string, displayName: string, memberRefs: string[]): Json => ({
+  method: "POST",
+  path: "/Groups",
+  bulkId,
+  data: { schemas: [URN.group], displayName, members: memberRefs.map((value) => ({ value })) },
+});
+
+/** Each answer's status, and the detail of those that failed. */
+const outcomesOf = (operations: Json[]) =>
+  operations.map((operation) => {
+    const response = operation.response as Json | undefined;
+    return response ? [operation.status, response.detail] : [operation.status];
+  });
+
+describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
+  it("runs an operation after the later POST it refers to, answering in order", async () => {
+    const operations = await runBulk([
+      postGroup("fg", "Forward Group", ["bulkId:fu"]),
+      {
+        method: "PATCH",
+        path: "/Users/bulkId:fu",
+        data: patchOp({ op: "add", path: "title", value: "Referred to early" }),
+      },
+      postUser("fu", "forward.user@example.com"),
+    ]);
+
+    expect(operations.map((operation) => [operation.method, operation.status])).toEqual([
+      ["POST", "201"],
+      ["PATCH", "200"],
+      ["POST", "201"],
+    ]);
+    const groupId = idFromLocation(operations[0]);
+    const userId = idFromLocation(operations[2]);
+    expect(idFromLocation(operations[1])).toBe(userId);
+    expect(memberIdsOf(await getJson(request, `/Groups/${groupId}`))).toEqual([userId]);
+    expect((await getJson(request, `/Users/${userId}`)).title).toBe("Referred to early");
+  });
+
+  it("resolves groups that are members of each other, as the RFC's circular example", async () => {
+    const operations = await runBulk([
+      postGroup("ca", "Circle A", ["bulkId:cb"]),
+      postGroup("cb", "Circle B", ["bulkId:ca"]),
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([["201"], ["201"]]);
+    const [a, b] = operations.map(idFromLocation);
+    expect(memberIdsOf(await getJson(request, `/Groups/${a}`))).toEqual([b]);
+    expect(memberIdsOf(await getJson(request, `/Groups/${b}`))).toEqual([a]);
+  });
+
+  it("answers 409 for a cycle no group can break, and creates nothing of it", async () => {
+    const managedBy = (bulkId: string, userName: string, manager: string): Json => ({
+      ...postUser(bulkId, userName),
+      data: {
+        schemas: [URN.user, URN.enterprise],
+        userName,
+        [URN.enterprise]: { manager: { value: manager } },
+      },
+    });
+    const operations = await runBulk([
+      managedBy("ma", "cycle.a@example.com", "bulkId:mb"),
+      managedBy("mb", "cycle.b@example.com", "bulkId:ma"),
+      postUser("mc", "cycle.bystander@example.com"),
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([
+      ["409", expect.stringMatching(/cycle/)],
+      ["409", expect.stringMatching(/cycle/)],
+      ["201"],
+    ]);
+    expect(await countUsers("cycle.a@example.com")).toBe(0);
+    expect(await countUsers("cycle.b@example.com")).toBe(0);
+  });
+
+  it("answers 409 for references to a failed POST or to no POST at all", async () => {
+    await createUser(request, { userName: "taken.in.bulk@example.com" });
+    const operations = await runBulk([
+      postGroup("rg", "Refers To A Failure", ["bulkId:taken"]),
+      postUser("taken", "taken.in.bulk@example.com"),
+      { method: "DELETE", path: "/Users/bulkId:nobody" },
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([
+      ["409", expect.stringMatching(/"bulkId:taken" cannot be resolved: its POST failed/)],
+      ["409", expect.any(String)],
+      ["409", expect.stringMatching(/"bulkId:nobody" names no POST/)],
+    ]);
+  });
+
+  it("refuses a second POST with a bulkId already used", async () => {
+    const operations = await runBulk([
+      postUser("twice", "twice.first@example.com"),
+      postUser("twice", "twice.second@example.com"),
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([
+      ["201"],
+      ["400", 'bulkId "twice" is already used by operation 1'],
+    ]);
+    expect(await countUsers("twice.second@example.com")).toBe(0);
+  });
+});
+
 describe("failOnErrors", () => {
   it("processes every operation when failOnErrors is absent", async () => {
     const operations = await runBulk([

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { badRequest, ScimError, toErrorBody } from "@/lib/scim/errors";
 import { BULK_OPERATIONS_MAX } from "@/lib/scim/discovery";
-import { BULK_REQUEST, BULK_RESPONSE } from "@/lib/scim/urns";
+import { BULK_REQUEST, BULK_RESPONSE, PATCH_OP } from "@/lib/scim/urns";
+import {
+  deferMembers,
+  referencedBulkIds,
+  resolveBulkIds,
+  type BulkIdOutcome,
+  type BulkIdOutcomes,
+  type DeferredMembers,
+} from "@/lib/scim/bulk-ids";
 import { log } from "@/lib/log";
 import type { ScimRequest } from "./context";
 import { dispatch } from "./dispatch";
@@ -43,45 +51,74 @@ function parseBulk(body: unknown) {
   return parsed.data;
 }
 
-/** RFC 7644 §3.7.2: `bulkId:x` anywhere in a path or body stands for the id created as x. */
-function resolveBulkIds(value: unknown, ids: Map<string, string>): unknown {
-  if (typeof value === "string" && value.startsWith("bulkId:")) {
-    const id = ids.get(value.slice("bulkId:".length));
-    if (id === undefined)
-      throw new ScimError(409, `"${value}" refers to no earlier operation`, "invalidValue");
-    return id;
-  }
-  if (Array.isArray(value)) return value.map((item) => resolveBulkIds(item, ids));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, resolveBulkIds(item, ids)]),
-    );
-  }
-  return value;
-}
+/** One operation of the request, parsed, with what it must wait for. */
+type Planned = {
+  index: number;
+  /** bulkIds of this request's POSTs that the operation refers to. */
+  needs: Set<string>;
+} & (
+  | { operation: Operation; refusal: ScimResult | undefined }
+  /** Unparseable: only the answer that says why. */
+  | { operation: undefined; refusal: ScimResult }
+);
 
-async function runOperation(req: ScimRequest, raw: unknown, ids: Map<string, string>) {
+function planOperation(raw: unknown, index: number): Planned {
+  const needs = new Set<string>();
   const parsed = operationSchema.safeParse(raw);
   if (!parsed.success) {
     const detail = parsed.error.issues
       .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
       .join("; ");
-    return {
-      operation: undefined,
-      result: errorOf(badRequest("invalidSyntax", `Invalid operation: ${detail}`)),
-    };
+    const refusal = errorOf(badRequest("invalidSyntax", `Invalid operation: ${detail}`));
+    return { index, needs, operation: undefined, refusal };
   }
   const operation = parsed.data;
   if (operation.method === "POST" && !operation.bulkId) {
-    return {
-      operation,
-      result: errorOf(badRequest("invalidValue", "POST operations need a bulkId")),
-    };
+    const refusal = errorOf(badRequest("invalidValue", "POST operations need a bulkId"));
+    return { index, needs, operation, refusal };
   }
+  return { index, needs, operation, refusal: undefined };
+}
+
+/**
+ * Parses every operation and finds which POST each bulkId belongs to; an operation may refer to
+ * a POST that comes later in the request (RFC 7644 §3.7.2), so order follows the references.
+ */
+function planOperations(raws: unknown[]): Planned[] {
+  const planned = raws.map(planOperation);
+  const definedAt = new Map<string, number>();
+  for (const item of planned) {
+    const bulkId = item.operation?.method === "POST" ? item.operation.bulkId : undefined;
+    if (bulkId === undefined) continue;
+    const earlier = definedAt.get(bulkId);
+    if (earlier === undefined) definedAt.set(bulkId, item.index);
+    else {
+      const detail = `bulkId "${bulkId}" is already used by operation ${earlier + 1}`;
+      if (item.operation) item.refusal ??= errorOf(badRequest("invalidValue", detail));
+    }
+  }
+  for (const item of planned) {
+    if (!item.operation || item.refusal) continue;
+    // In a path, a reference is a whole segment: `/Users/bulkId:u1`.
+    const referred = referencedBulkIds(item.operation.path.split("/"));
+    referencedBulkIds(item.operation.data, referred);
+    item.needs = new Set([...referred].filter((bulkId) => definedAt.has(bulkId)));
+  }
+  return planned;
+}
+
+type Outcome = { result: ScimResult; location?: string };
+
+async function runOperation(
+  req: ScimRequest,
+  operation: Operation,
+  outcomes: BulkIdOutcomes,
+  data: unknown,
+): Promise<Outcome> {
   try {
     const path = operation.path
       .split("/")
-      .map((segment) => resolveBulkIds(segment, ids))
+      .map((segment) => resolveBulkIds(segment, outcomes))
       .join("/");
     const url = new URL(path.replace(/^\/+/, "/"), "http://bulk.invalid");
     if (/^\/bulk\/?$/i.test(url.pathname))
@@ -91,21 +128,30 @@ async function runOperation(req: ScimRequest, raw: unknown, ids: Map<string, str
       method: operation.method,
       segments: url.pathname.split("/").filter(Boolean).map(decodeURIComponent),
       params: url.searchParams,
-      body: resolveBulkIds(operation.data, ids),
+      body: resolveBulkIds(data, outcomes),
       ifMatch: operation.version,
       ifNoneMatch: undefined,
     });
     // RFC 7644 §3.7.3: every operation but a failed POST names its resource's URI.
     const location = operation.method === "POST" ? undefined : `${req.baseUrl}${url.pathname}`;
-    return { operation, result, location };
+    return { result, location };
   } catch (error) {
-    if (error instanceof ScimError) return { operation, result: errorOf(error) };
+    if (error instanceof ScimError) return { result: errorOf(error) };
     log.error({ err: error }, "scim.bulk_operation_failed");
-    return {
-      operation,
-      result: errorOf(new ScimError(500, "The operation could not be completed")),
-    };
+    return { result: errorOf(new ScimError(500, "The operation could not be completed")) };
   }
+}
+
+/** A refused operation's answer, or what running it gave. */
+async function outcomeOf(
+  req: ScimRequest,
+  planned: Planned,
+  outcomes: BulkIdOutcomes,
+  data: unknown,
+): Promise<Outcome> {
+  if (planned.operation === undefined) return { result: planned.refusal };
+  if (planned.refusal) return { result: planned.refusal };
+  return runOperation(req, planned.operation, outcomes, data ?? planned.operation.data);
 }
 
 function errorOf(error: ScimError): ScimResult {
@@ -125,20 +171,113 @@ function responseOf(operation: Operation | undefined, result: ScimResult, target
   };
 }
 
-/** Runs operations in order, each in its own transaction, stopping after `failOnErrors`. */
+type BulkResponse = ReturnType<typeof responseOf>;
+
+/** A group created without members that referred to resources not created yet. */
+type Deferral = { planned: Planned; groupId: string; members: unknown[]; needs: Set<string> };
+
+const isGroupPost = (operation: Operation | undefined) =>
+  operation?.method === "POST" && /^\/?groups\/?$/i.test(operation.path);
+
+function createdId(result: ScimResult): string | undefined {
+  const id = (result.body as { id?: unknown } | undefined)?.id;
+  return result.status === 201 && typeof id === "string" ? id : undefined;
+}
+
+/**
+ * Adds the members a group was created without, once every resource they refer to has been
+ * created or has failed; a member whose POST failed is left out, as that POST reports why.
+ * A failure to add them becomes the group's answer, with its location, as the group exists.
+ * Returns the number of errors.
+ */
+async function completeDeferrals(
+  req: ScimRequest,
+  deferrals: Deferral[],
+  outcomes: BulkIdOutcomes,
+  responses: BulkResponse[],
+): Promise<number> {
+  let errors = 0;
+  for (const deferral of [...deferrals]) {
+    if (![...deferral.needs].every((bulkId) => outcomes.has(bulkId))) continue;
+    deferrals.splice(deferrals.indexOf(deferral), 1);
+    const isCreated = (bulkId: string) => {
+      const outcome = outcomes.get(bulkId);
+      return outcome !== undefined && "id" in outcome;
+    };
+    const isResolved = (member: unknown) =>
+      [...referencedBulkIds(member)].every(
+        (bulkId) => !deferral.needs.has(bulkId) || isCreated(bulkId),
+      );
+    const members = deferral.members.filter(isResolved);
+    if (members.length === 0) continue;
+    const add: Operation = {
+      method: "PATCH",
+      path: `/Groups/${deferral.groupId}`,
+      data: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] },
+    };
+    const { result, location } = await runOperation(req, add, outcomes, add.data);
+    if (result.status < 400) continue;
+    errors += 1;
+    responses[deferral.planned.index] = responseOf(deferral.planned.operation, result, location);
+  }
+  return errors;
+}
+
+/**
+ * Runs the operations in request order, except that one referring to a later POST's bulkId waits
+ * for it. A cycle of references (RFC 7644 §3.7.1) is broken at a group whose members close it:
+ * the group is created first and those members added when they exist. Any other cycle is a 409.
+ * Each operation has its own transaction; processing stops after `failOnErrors` errors.
+ */
 export async function runBulk(req: ScimRequest): Promise<ScimResult> {
   const bulk = parseBulk(req.body);
-  const ids = new Map<string, string>();
-  const responses: ReturnType<typeof responseOf>[] = [];
+  const outcomes = new Map<string, BulkIdOutcome>();
+  const responses: BulkResponse[] = [];
+  const deferrals: Deferral[] = [];
+  let pending = planOperations(bulk.Operations);
   let errors = 0;
-  for (const raw of bulk.Operations) {
-    const { operation, result, location } = await runOperation(req, raw, ids);
-    const id = (result.body as { id?: unknown } | undefined)?.id;
-    if (operation?.bulkId && result.status === 201 && typeof id === "string")
-      ids.set(operation.bulkId, id);
-    responses.push(responseOf(operation, result, location));
+  const isStopped = () => bulk.failOnErrors !== undefined && errors >= bulk.failOnErrors;
+  const isReady = (item: Planned) => [...item.needs].every((bulkId) => outcomes.has(bulkId));
+  while (pending.length > 0 && !isStopped()) {
+    let next = pending.find(isReady);
+    let deferred: DeferredMembers | undefined;
+    if (!next) {
+      const waiting = new Set(pending.flatMap((item) => item.operation?.bulkId ?? []));
+      next = pending.find((item) => {
+        deferred = isGroupPost(item.operation)
+          ? deferMembers(item.operation?.data, waiting)
+          : undefined;
+        return deferred !== undefined;
+      });
+    }
+    if (!next) {
+      const circular = new ScimError(409, "The bulkId references form a cycle", "invalidValue");
+      for (const item of pending) {
+        responses[item.index] = responseOf(item.operation, errorOf(circular));
+        errors += 1;
+      }
+      break;
+    }
+    const planned = next;
+    pending = pending.filter((item) => item !== planned);
+    const outcome = await outcomeOf(req, planned, outcomes, deferred?.data);
+    const { result } = outcome;
+    const bulkId = planned.operation?.method === "POST" ? planned.operation.bulkId : undefined;
+    const id = createdId(result);
+    if (bulkId !== undefined && !outcomes.has(bulkId)) {
+      const failed = `its POST failed with status ${result.status}`;
+      outcomes.set(bulkId, id === undefined ? { failed } : { id });
+    }
+    responses[planned.index] = responseOf(planned.operation, result, outcome.location);
     if (result.status >= 400) errors += 1;
-    if (bulk.failOnErrors !== undefined && errors >= bulk.failOnErrors) break;
+    if (deferred && id !== undefined) {
+      const referred = referencedBulkIds(deferred.members);
+      const needs = new Set([...referred].filter((bulkId) => planned.needs.has(bulkId)));
+      deferrals.push({ planned, groupId: id, members: deferred.members, needs });
+    }
+    errors += await completeDeferrals(req, deferrals, outcomes, responses);
   }
-  return { status: 200, body: { schemas: [BULK_RESPONSE], Operations: responses } };
+  // Answers in the order of the request, whatever order the operations ran in.
+  const answered = responses.filter((response) => response !== undefined);
+  return { status: 200, body: { schemas: [BULK_RESPONSE], Operations: answered } };
 }
