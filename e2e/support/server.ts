@@ -51,6 +51,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
  * Starts the built app (`next start`) on a free port with a fresh SQLite file of its own.
  * `npm test` builds first; run `npm run build` yourself when running one suite alone.
  */
+const STOP_GRACE_MS = 5_000;
+
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first");
@@ -93,8 +95,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   await waitUntilHealthy(baseUrl, child);
   const stop = async () => {
     if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      // Next's graceful shutdown waits for every open connection, and a response whose body the
+      // test never read keeps one open until the 65 s keep-alive ends.
+      const isSlow = await Promise.race([
+        exited.then(() => false),
+        new Promise((resolve) => setTimeout(() => resolve(true), STOP_GRACE_MS)),
+      ]);
+      if (isSlow) {
+        console.warn(`server on ${baseUrl} still open ${STOP_GRACE_MS} ms after SIGTERM: killed`);
+        child.kill("SIGKILL");
+        await exited;
+      }
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
