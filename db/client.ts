@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { getTableColumns, is, Param, Placeholder, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { registerFunctions, withOpaqueLimits } from "./dialect";
+import { noteTransaction } from "./write-batch";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -50,14 +51,17 @@ type TransactionBehavior = "deferred" | "immediate" | "exclusive";
  * better-sqlite3 a wrapper function for every call: about 20 µs, as much as a SCIM write's own
  * statements. The handle holds no state of its own and works on the one connection, so one is
  * made here and shared, and one wrapper takes the callback as an argument. Nesting, savepoints
- * and rollback behave exactly as before.
+ * and rollback behave exactly as before. Each call also tells the write batch which batch the
+ * transaction joins (`noteTransaction`).
  */
 function shareTransactionHandles(db: Db): void {
   const tx = db.transaction((handle) => handle);
   type Callback = (handle: Tx) => unknown;
   const run = db.$client.transaction((callback: Callback, handle: Tx) => callback(handle));
-  db.transaction = ((callback: Callback, config?: { behavior?: TransactionBehavior }) =>
-    run[config?.behavior ?? "deferred"](callback, tx)) as Db["transaction"];
+  db.transaction = ((callback: Callback, config?: { behavior?: TransactionBehavior }) => {
+    noteTransaction();
+    return run[config?.behavior ?? "deferred"](callback, tx);
+  }) as Db["transaction"];
 }
 
 /** Opens the database file, tunes SQLite for a server and applies pending migrations. */

@@ -82,6 +82,38 @@ describe("batchedWrite", () => {
     expect(seenByOther()).toEqual(["later", "slow"]);
   });
 
+  it("fails a write that awaits twice when a batch it wrote into in between fails", async () => {
+    const spanning = batchedWrite(db.$client, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Another request opens a batch, which this write's next transaction joins.
+      const orphan = batchedWrite(db.$client, () => {
+        db.$client.pragma("defer_foreign_keys = ON");
+        db.$client.prepare("INSERT INTO child (id, parent_id) VALUES ('c', 'missing')").run();
+      });
+      insert("middle")();
+      await orphan.catch(() => undefined);
+      // That batch failed and is gone; nothing is open when this write ends.
+      expect(writesSettled()).toBeUndefined();
+    });
+
+    await expect(spanning).rejects.toThrow(/FOREIGN KEY/);
+    expect(seenByOther()).toEqual([]);
+  });
+
+  it("is not failed by a batch it did not write into", async () => {
+    const unrelated = batchedWrite(db.$client, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await batchedWrite(db.$client, () => {
+        db.$client.pragma("defer_foreign_keys = ON");
+        db.$client.prepare("INSERT INTO child (id, parent_id) VALUES ('c', 'missing')").run();
+      }).catch(() => undefined);
+      insert("after")();
+    });
+
+    await unrelated;
+    expect(seenByOther()).toEqual(["after"]);
+  });
+
   it("fails the writes of a batch SQLite rolled back, and commits the ones after it", async () => {
     const lost = batchedWrite(db.$client, () => {
       insert("lost")();

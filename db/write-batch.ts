@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 
 /**
@@ -11,8 +12,15 @@ import type Database from "better-sqlite3";
  */
 type Batch = { committed: Promise<void>; isLost: boolean };
 
+/** The commits a write's statements wait on, gathered as it runs (see noteTransaction). */
+type WriteScope = Set<Promise<void>>;
+
 // On globalThis, as Next may load this module more than once in a process that has one connection.
-const globalForBatch = globalThis as unknown as { rosterWriteBatch?: Batch };
+const globalForBatch = globalThis as unknown as {
+  rosterWriteBatch?: Batch;
+  rosterWriteScope?: AsyncLocalStorage<WriteScope>;
+};
+const writeScope = (globalForBatch.rosterWriteScope ??= new AsyncLocalStorage<WriteScope>());
 
 /** The batch a write joins: the open one, or a new one; none inside another transaction. */
 function openBatch(sqlite: Database.Database): Batch | undefined {
@@ -82,24 +90,34 @@ export function afterOpenBatch<T>(result: T): T | Promise<Awaited<T>> {
 }
 
 /**
+ * Every transaction calls this as it starts: the batch open now holds its statements, so the
+ * write it belongs to, if any, must not answer before that batch has committed.
+ */
+export function noteTransaction(): void {
+  const open = globalForBatch.rosterWriteBatch;
+  if (open) writeScope.getStore()?.add(open.committed);
+}
+
+/**
  * Runs `write` inside the current batch (opening one if none is open) and settles only after
- * the batch holding its changes has committed. A `write` that awaits part-way may finish in a
- * later batch, or in a transaction of its own; it waits for the batch it joined and for the one
- * open at its end. TODO(#2): a write awaiting twice or more (a Bulk request with passwords)
- * does not wait for batches in between.
+ * every batch that holds its changes has committed. A `write` that awaits part-way may go on in
+ * a later batch, or in a transaction of its own; each transaction it starts notes the batch it
+ * joins, and the batch open when it ends is waited for too, as its reads may have seen it.
  */
 export async function batchedWrite<T>(
   sqlite: Database.Database,
   write: () => T | Promise<T>,
 ): Promise<T> {
   const joined = openBatch(sqlite);
+  const batches: WriteScope = new Set(joined ? [joined.committed] : []);
   let outcome: { value: T } | { error: unknown };
   try {
-    outcome = { value: await write() };
+    outcome = { value: await writeScope.run(batches, write) };
   } catch (error) {
     outcome = { error };
   }
-  const batches = new Set([joined?.committed, writesSettled()]);
+  const open = writesSettled();
+  if (open) batches.add(open);
   const settled = Promise.all([...batches]);
   if ("error" in outcome) {
     // The write's own error is its answer: its savepoint is undone whatever the COMMIT does.
