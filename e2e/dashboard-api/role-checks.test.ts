@@ -17,13 +17,21 @@ async function signIn(email: string): Promise<string> {
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   expect(response.status).toBe(200);
+  await response.body?.cancel();
   const cookie = response.headers.getSetCookie().find((line) => line.includes("session_token"));
   if (!cookie) throw new Error("sign-in set no session cookie");
   return cookie.split(";")[0] ?? "";
 }
 
-function call(method: string, path: string, cookie?: string, body?: unknown, origin?: string) {
-  return fetch(`${server.baseUrl}${path}`, {
+/** The answer, read whole: an unread body holds its connection, which shutdown waits for. */
+async function call(
+  method: string,
+  path: string,
+  cookie?: string,
+  body?: unknown,
+  origin?: string,
+): Promise<Response> {
+  const answer = await fetch(`${server.baseUrl}${path}`, {
     method,
     headers: {
       ...(cookie ? { Cookie: cookie } : {}),
@@ -32,6 +40,9 @@ function call(method: string, path: string, cookie?: string, body?: unknown, ori
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const bytes = await answer.arrayBuffer();
+  const { status, headers } = answer;
+  return new Response(bytes.byteLength > 0 ? bytes : null, { status, headers });
 }
 
 /** Creates a directory through the API as admin; returns its id, first token and token id. */
@@ -202,19 +213,25 @@ describe("dashboard API role checks", () => {
     const scim = await fetch(`${server.baseUrl}/scim/v2/Users`, { redirect: "manual" });
     expect(scim.status).toBe(401);
     expect(scim.headers.get("content-type")).toContain("application/scim+json");
+    expect(((await scim.json()) as { status: string }).status).toBe("401");
     const health = await fetch(`${server.baseUrl}/api/health`, { redirect: "manual" });
     expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true });
     const page = await fetch(`${server.baseUrl}/users`, { redirect: "manual" });
+    await page.body?.cancel();
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toContain("/login");
   });
 
   it("revokes a token for an admin, after which SCIM refuses it", async () => {
     const directory = await adminCreatesDirectory("Revocation", "entra");
-    const listUsers = () =>
-      fetch(`${server.baseUrl}/scim/v2/Users`, {
+    const listUsers = async () => {
+      const answer = await fetch(`${server.baseUrl}/scim/v2/Users`, {
         headers: { Authorization: `Bearer ${directory.token}` },
       });
+      await answer.body?.cancel();
+      return answer;
+    };
     expect((await listUsers()).status).toBe(200);
     const response = await call("DELETE", `/api/tokens/${directory.tokenId}`, cookies.get("admin"));
     expect(response.status).toBe(200);

@@ -215,6 +215,7 @@ describe("public trust pages", () => {
     ]) {
       const answer = await fetch(`${server.baseUrl}${path}`, { redirect: "manual" });
       expect(answer.status, path).toBe(200);
+      expect((await answer.text()).length, path).toBeGreaterThan(0);
     }
   });
 });

@@ -32,7 +32,8 @@ export async function signInAs(server: TestServer, role: Role): Promise<Register
     headers: { "Content-Type": "application/json", Origin: server.baseUrl },
     body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const answer = await response.text();
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${answer}`);
   const cookie = response.headers
     .getSetCookie()
     .map((line) => line.split(";")[0])
