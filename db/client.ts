@@ -51,16 +51,17 @@ type TransactionBehavior = "deferred" | "immediate" | "exclusive";
  * better-sqlite3 a wrapper function for every call: about 20 µs, as much as a SCIM write's own
  * statements. The handle holds no state of its own and works on the one connection, so one is
  * made here and shared, and one wrapper takes the callback as an argument. Nesting, savepoints
- * and rollback behave exactly as before. Each call also tells the write batch which batch the
- * transaction joins (`noteTransaction`).
+ * and rollback behave exactly as before. Each one that succeeds also tells the write batch which
+ * batch now holds it (`noteTransaction`).
  */
 function shareTransactionHandles(db: Db): void {
   const tx = db.transaction((handle) => handle);
   type Callback = (handle: Tx) => unknown;
   const run = db.$client.transaction((callback: Callback, handle: Tx) => callback(handle));
   db.transaction = ((callback: Callback, config?: { behavior?: TransactionBehavior }) => {
-    noteTransaction();
-    return run[config?.behavior ?? "deferred"](callback, tx);
+    const result = run[config?.behavior ?? "deferred"](callback, tx);
+    noteTransaction(db.$client);
+    return result;
   }) as Db["transaction"];
 }
 

@@ -103,10 +103,14 @@ describe("batchedWrite", () => {
   it("is not failed by a batch it did not write into", async () => {
     const unrelated = batchedWrite(db.$client, async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
-      await batchedWrite(db.$client, () => {
-        db.$client.pragma("defer_foreign_keys = ON");
-        db.$client.prepare("INSERT INTO child (id, parent_id) VALUES ('c', 'missing')").run();
-      }).catch(() => undefined);
+      // Started from inside this write, but a write of its own, in a batch of its own.
+      const orphan = batchedWrite(db.$client, () =>
+        db.transaction(() => {
+          db.$client.pragma("defer_foreign_keys = ON");
+          db.$client.prepare("INSERT INTO child (id, parent_id) VALUES ('c', 'missing')").run();
+        }),
+      );
+      await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
       insert("after")();
     });
 

@@ -90,12 +90,13 @@ export function afterOpenBatch<T>(result: T): T | Promise<Awaited<T>> {
 }
 
 /**
- * Every transaction calls this as it starts: the batch open now holds its statements, so the
- * write it belongs to, if any, must not answer before that batch has committed.
+ * Every transaction that succeeded calls this: when it ran inside the open batch (as a
+ * savepoint), the write it belongs to, if any, must not answer before that batch commits. One
+ * that failed left nothing behind, and one that ran on its own has already committed.
  */
-export function noteTransaction(): void {
+export function noteTransaction(sqlite: Database.Database): void {
   const open = globalForBatch.rosterWriteBatch;
-  if (open) writeScope.getStore()?.add(open.committed);
+  if (open && sqlite.inTransaction) writeScope.getStore()?.add(open.committed);
 }
 
 /**

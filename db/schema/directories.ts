@@ -13,6 +13,8 @@ export const directories = sqliteTable("directories", {
   /**
    * The directory's users and groups, kept by triggers (migration 0008) on every insert and
    * delete, so that an unfiltered SCIM list page reads its totalResults instead of counting.
+   * drizzle-kit does not know the triggers: a migration that rebuilds `users` or `groups` must
+   * create them again (directory-counts.test.ts fails if it does not).
    */
   userCount: integer("user_count").notNull().default(0),
   groupCount: integer("group_count").notNull().default(0),

@@ -124,7 +124,7 @@ describe("bulkId references", () => {
   });
 });
 
-const postGroup = (bulkId: string, displayName: string, memberRefs: string[]): Json => ({
+const postGroup = (bulkId: string, displayName: string, memberRefs: string[] = []): Json => ({
   method: "POST",
   path: "/Groups",
   bulkId,
@@ -170,8 +170,11 @@ describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
 
     expect(outcomesOf(operations)).toEqual([["201"], ["201"]]);
     const [a, b] = operations.map(idFromLocation);
-    expect(memberIdsOf(await getJson(request, `/Groups/${a}`))).toEqual([b]);
+    const groupA = await getJson(request, `/Groups/${a}`);
+    expect(memberIdsOf(groupA)).toEqual([b]);
     expect(memberIdsOf(await getJson(request, `/Groups/${b}`))).toEqual([a]);
+    // A's answer names the version it reached once its member was added, as If-Match needs.
+    expect(operations[0]?.version).toBe(asJson(groupA.meta).version);
   });
 
   it("answers 409 for a cycle no group can break, and creates nothing of it", async () => {
@@ -211,6 +214,24 @@ describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
       ["409", expect.any(String)],
       ["409", expect.stringMatching(/"bulkId:nobody" names no POST/)],
     ]);
+  });
+
+  it("keeps a bulkId for its first POST when a duplicate is answered first", async () => {
+    const operations = await runBulk([
+      postGroup("dg", "Waits For Its Member", ["bulkId:du"]),
+      postGroup("dg", "Duplicate"),
+      postUser("du", "duplicate.member@example.com"),
+      {
+        method: "PATCH",
+        path: "/Groups/bulkId:dg",
+        data: patchOp({ op: "replace", path: "displayName", value: "Renamed In Bulk" }),
+      },
+    ]);
+
+    expect(operations.map((operation) => operation.status)).toEqual(["201", "400", "201", "204"]);
+    const groupId = idFromLocation(operations[0]);
+    expect(idFromLocation(operations[3])).toBe(groupId);
+    expect((await getJson(request, `/Groups/${groupId}`)).displayName).toBe("Renamed In Bulk");
   });
 
   it("refuses a second POST with a bulkId already used", async () => {

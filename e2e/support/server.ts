@@ -99,10 +99,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       child.kill("SIGTERM");
       // Next's graceful shutdown waits for every open connection, and a response whose body the
       // test never read keeps one open until the 65 s keep-alive ends.
+      let timer: NodeJS.Timeout | undefined;
       const isSlow = await Promise.race([
         exited.then(() => false),
-        new Promise((resolve) => setTimeout(() => resolve(true), STOP_GRACE_MS)),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(true), STOP_GRACE_MS))),
       ]);
+      clearTimeout(timer);
       if (isSlow) {
         console.warn(`server on ${baseUrl} still open ${STOP_GRACE_MS} ms after SIGTERM: killed`);
         child.kill("SIGKILL");

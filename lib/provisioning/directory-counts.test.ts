@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { directories } from "@/db/schema";
+import { directories, users } from "@/db/schema";
 import { createDirectory } from "@/lib/directories/directories";
 import { parseListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
@@ -9,6 +9,7 @@ import { seedDirectory } from "@/lib/seed/seed-directory";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
 import { createGroup, deleteGroup } from "./group-writes";
 import { listRows } from "./list-resources";
+import { userColumns } from "./user-rows";
 import { createUser, deleteUser } from "./user-writes";
 
 let db: Db;
@@ -74,6 +75,30 @@ describe("directory running counts", () => {
     const before = listedTotal("User", other);
     await expect(createUser(db, other, { userName: "ADA@example.com" })).rejects.toMatchObject({
       status: 409,
+    });
+    expect(listedTotal("User", other)).toBe(before);
+    expectTotals(other);
+  });
+
+  it("do not move when a savepoint that inserted a user is rolled back", () => {
+    const before = listedTotal("User", other);
+    db.transaction(() => {
+      expect(() =>
+        db.transaction(() => {
+          db.insert(users)
+            .values({
+              id: "rolled-back",
+              directoryId: other,
+              ...userColumns({ userName: "undone@example.com" }),
+              createdAt: "2026-01-01T00:00:00.000Z",
+              lastModified: "2026-01-01T00:00:00.000Z",
+              version: 1,
+            })
+            .run();
+          expect(listedTotal("User", other)).toBe(before + 1);
+          throw new Error("undo");
+        }),
+      ).toThrow("undo");
     });
     expect(listedTotal("User", other)).toBe(before);
     expectTotals(other);

@@ -56,6 +56,8 @@ type Planned = {
   index: number;
   /** bulkIds of this request's POSTs that the operation refers to. */
   needs: Set<string>;
+  /** The bulkId this operation creates: a POST's, unless an earlier POST took it. */
+  defines?: string;
 } & (
   | { operation: Operation; refusal: ScimResult | undefined }
   /** Unparseable: only the answer that says why. */
@@ -91,8 +93,10 @@ function planOperations(raws: unknown[]): Planned[] {
     const bulkId = item.operation?.method === "POST" ? item.operation.bulkId : undefined;
     if (bulkId === undefined) continue;
     const earlier = definedAt.get(bulkId);
-    if (earlier === undefined) definedAt.set(bulkId, item.index);
-    else {
+    if (earlier === undefined) {
+      definedAt.set(bulkId, item.index);
+      item.defines = bulkId;
+    } else {
       const detail = `bulkId "${bulkId}" is already used by operation ${earlier + 1}`;
       if (item.operation) item.refusal ??= errorOf(badRequest("invalidValue", detail));
     }
@@ -216,9 +220,19 @@ async function completeDeferrals(
       data: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] },
     };
     const { result, location } = await runOperation(req, add, outcomes, add.data);
-    if (result.status < 400) continue;
+    const answered = responses[deferral.planned.index];
+    if (result.status < 400) {
+      // The group's answer reports the version it has now, with all its members.
+      const version = result.headers?.ETag;
+      if (answered && version) answered.version = version;
+      continue;
+    }
     errors += 1;
-    responses[deferral.planned.index] = responseOf(deferral.planned.operation, result, location);
+    const error = result.body as { detail?: unknown } | undefined;
+    const why = typeof error?.detail === "string" ? error.detail : `status ${result.status}`;
+    const detail = `The group was created, but its members from later operations were not: ${why}`;
+    const failure = { ...result, body: { ...error, detail } };
+    responses[deferral.planned.index] = responseOf(deferral.planned.operation, failure, location);
   }
   return errors;
 }
@@ -242,7 +256,7 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
     let next = pending.find(isReady);
     let deferred: DeferredMembers | undefined;
     if (!next) {
-      const waiting = new Set(pending.flatMap((item) => item.operation?.bulkId ?? []));
+      const waiting = new Set(pending.flatMap((item) => item.defines ?? []));
       next = pending.find((item) => {
         deferred = isGroupPost(item.operation)
           ? deferMembers(item.operation?.data, waiting)
@@ -253,6 +267,7 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
     if (!next) {
       const circular = new ScimError(409, "The bulkId references form a cycle", "invalidValue");
       for (const item of pending) {
+        if (isStopped()) break;
         responses[item.index] = responseOf(item.operation, errorOf(circular));
         errors += 1;
       }
@@ -262,11 +277,10 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
     pending = pending.filter((item) => item !== planned);
     const outcome = await outcomeOf(req, planned, outcomes, deferred?.data);
     const { result } = outcome;
-    const bulkId = planned.operation?.method === "POST" ? planned.operation.bulkId : undefined;
     const id = createdId(result);
-    if (bulkId !== undefined && !outcomes.has(bulkId)) {
+    if (planned.defines !== undefined) {
       const failed = `its POST failed with status ${result.status}`;
-      outcomes.set(bulkId, id === undefined ? { failed } : { id });
+      outcomes.set(planned.defines, id === undefined ? { failed } : { id });
     }
     responses[planned.index] = responseOf(planned.operation, result, outcome.location);
     if (result.status >= 400) errors += 1;
@@ -275,7 +289,7 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
       const needs = new Set([...referred].filter((bulkId) => planned.needs.has(bulkId)));
       deferrals.push({ planned, groupId: id, members: deferred.members, needs });
     }
-    errors += await completeDeferrals(req, deferrals, outcomes, responses);
+    if (!isStopped()) errors += await completeDeferrals(req, deferrals, outcomes, responses);
   }
   // Answers in the order of the request, whatever order the operations ran in.
   const answered = responses.filter((response) => response !== undefined);
