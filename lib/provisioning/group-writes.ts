@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { eq } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
@@ -144,7 +144,7 @@ export function createGroup(
       const columns = groupColumns(attributes);
       assertUniqueName(tx, directoryId, columns);
       const timestamp = now();
-      const id = randomUUID();
+      const id = newTimeOrderedId();
       const row = tx
         .insert(groups)
         .values({

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { eq } from "drizzle-orm";
 import { preparedInsert, type Db, type Queryable, type Tx } from "@/db/client";
 import { groupMembers, users } from "@/db/schema";
@@ -109,7 +109,7 @@ export async function createUser(
       assertUniqueUserName(tx, directoryId, columns);
       const timestamp = now();
       const row: UserRow = {
-        id: randomUUID(),
+        id: newTimeOrderedId(),
         directoryId,
         ...columns,
         passwordHash,

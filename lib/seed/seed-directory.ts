@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { measurePlannerStatistics } from "@/db/dialect";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import { groupColumns } from "@/lib/provisioning/group-rows";
 import { userColumns } from "@/lib/provisioning/user-rows";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { createRandom, syntheticGroupName, syntheticUser } from "./synthetic-people";
 
 const CHUNK = 400;
@@ -35,7 +35,7 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
         const timestamp = new Date(startMs + start + offset).toISOString();
         const attributes = syntheticUser(start + offset, random, domain);
         return {
-          id: randomUUID(),
+          id: newTimeOrderedId(),
           directoryId,
           ...userColumns(attributes),
           createdAt: timestamp,
@@ -61,7 +61,7 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
         externalId: `grp-${index}`,
       };
       return {
-        id: randomUUID(),
+        id: newTimeOrderedId(),
         directoryId,
         ...groupColumns(attributes),
         createdAt: timestamp,

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, describe, expect, it } from "vitest";
 import { syncEvents, syncRequests } from "@/db/schema";
-import { firstEntryIdAt } from "./entry-ids";
+import { firstTimeOrderedIdAt } from "@/lib/time-ordered-ids";
 import { pruneSyncLog } from "./prune";
 import { insertEntries, openTestDb } from "./test-log-db";
 
@@ -47,12 +47,12 @@ describe("pruneSyncLog", () => {
   });
 });
 
-describe("firstEntryIdAt", () => {
+describe("firstTimeOrderedIdAt", () => {
   it("sorts after every id made earlier and not after any id made at that time or later", () => {
     const atMs = NOW_MS;
 
-    expect(uuidv7({ msecs: atMs - 1 }) < firstEntryIdAt(atMs)).toBe(true);
-    expect(firstEntryIdAt(atMs) <= uuidv7({ msecs: atMs })).toBe(true);
-    expect(firstEntryIdAt(atMs) < uuidv7({ msecs: atMs + 1 })).toBe(true);
+    expect(uuidv7({ msecs: atMs - 1 }) < firstTimeOrderedIdAt(atMs)).toBe(true);
+    expect(firstTimeOrderedIdAt(atMs) <= uuidv7({ msecs: atMs })).toBe(true);
+    expect(firstTimeOrderedIdAt(atMs) < uuidv7({ msecs: atMs + 1 })).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncEvents, syncRequests } from "@/db/schema";
 import { log } from "@/lib/log";
-import { firstEntryIdAt } from "./entry-ids";
+import { firstTimeOrderedIdAt } from "@/lib/time-ordered-ids";
 
 const DAY_MS = 86_400_000;
 const BATCH_ROWS = 2_000;
@@ -32,7 +32,7 @@ const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
 export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.now()) {
   const requestCutoff = new Date(nowMs - retention.requestDays * DAY_MS).toISOString();
   // Event ids are UUIDv7: every event older than the cutoff has a smaller id.
-  const eventIdCutoff = firstEntryIdAt(nowMs - retention.eventDays * DAY_MS);
+  const eventIdCutoff = firstTimeOrderedIdAt(nowMs - retention.eventDays * DAY_MS);
   const deleted = { requests: 0, events: 0 };
   for (;;) {
     const batch = db

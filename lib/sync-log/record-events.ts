@@ -2,7 +2,7 @@ import { preparedInsert, type Tx } from "@/db/client";
 import { syncEvents, type SyncEventType } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/values";
 import { diffAttributes, type AttributeChange } from "./diff-attributes";
-import { newEntryId } from "./entry-ids";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { REDACTED } from "./redact";
 
 /** Who caused a change: the request being served and the token it came with. */
@@ -72,7 +72,7 @@ export function recordChange(tx: Tx, context: ChangeContext | undefined, change:
   const insert = insertEvent(tx);
   for (const draft of drafts) {
     insert.run({
-      id: newEntryId(),
+      id: newTimeOrderedId(),
       requestId: context.requestId,
       createdAt,
       directoryId: change.directoryId,

@@ -1,7 +1,7 @@
 import { preparedInsert, type Db } from "@/db/client";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
-import { newEntryId } from "./entry-ids";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
 const BODY_BYTES_DEFAULT = 64 * 1024;
@@ -35,7 +35,7 @@ export type RequestRecord = {
   quirks: string[];
 };
 
-export const newRequestId = (): string => newEntryId();
+export const newRequestId = (): string => newTimeOrderedId();
 
 let settings: { isEnabled: boolean; bodyBytesMax: number } | undefined;
 

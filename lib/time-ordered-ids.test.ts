@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { newEntryId } from "./entry-ids";
+import { newTimeOrderedId } from "./time-ordered-ids";
 
-describe("newEntryId", () => {
+describe("newTimeOrderedId", () => {
   it("makes version 7 UUIDs that sort in the order they were made", () => {
-    const ids = Array.from({ length: 2_000 }, () => newEntryId());
+    const ids = Array.from({ length: 2_000 }, () => newTimeOrderedId());
 
     for (const id of ids) {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -14,7 +14,7 @@ describe("newEntryId", () => {
 
   it("carries the current time in its first 48 bits", () => {
     const beforeMs = Date.now();
-    const id = newEntryId();
+    const id = newTimeOrderedId();
     const stampMs = parseInt(id.replaceAll("-", "").slice(0, 12), 16);
 
     expect(stampMs).toBeGreaterThanOrEqual(beforeMs);

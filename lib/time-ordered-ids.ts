@@ -19,11 +19,14 @@ function randomBytes16(): Uint8Array {
 }
 
 /**
- * A UUIDv7 for sync-log rows: ids sort in the order they were made, counting up within a
- * millisecond (RFC 9562 §6.2). The random bits come from a pool filled 256 ids at a time, since
+ * A UUIDv7 for rows that arrive in time order: sync-log entries, users and groups. Ids sort in
+ * the order they were made, counting up within a millisecond (RFC 9562 §6.2), so a new row's
+ * entry in each index keyed by its id (the primary key, a user's emails, its change events)
+ * lands on the B-tree's last page instead of a random one: in an A/B, creates ran at 61% of
+ * health's rate instead of 55%. The random bits come from a pool filled 256 ids at a time, as
  * asking the kernel for 16 bytes per id cost more than the rest of a lookup's logging.
  */
-export function newEntryId(): string {
+export function newTimeOrderedId(): string {
   const nowMs = Date.now();
   if (nowMs > lastMs) {
     lastMs = nowMs;
@@ -35,6 +38,6 @@ export function newEntryId(): string {
 }
 
 /** The smallest id an entry made at `atMs` or later can have, for id ranges by time. */
-export function firstEntryIdAt(atMs: number): string {
+export function firstTimeOrderedIdAt(atMs: number): string {
   return uuidv7({ random: new Uint8Array(RANDOM_BYTES), msecs: atMs, seq: 0 });
 }
