@@ -201,13 +201,13 @@ async function completeDeferrals(
   responses: BulkResponse[],
 ): Promise<number> {
   let errors = 0;
+  const isCreated = (bulkId: string) => {
+    const outcome = outcomes.get(bulkId);
+    return outcome !== undefined && "id" in outcome;
+  };
   for (const deferral of [...deferrals]) {
     if (![...deferral.needs].every((bulkId) => outcomes.has(bulkId))) continue;
     deferrals.splice(deferrals.indexOf(deferral), 1);
-    const isCreated = (bulkId: string) => {
-      const outcome = outcomes.get(bulkId);
-      return outcome !== undefined && "id" in outcome;
-    };
     const isResolved = (member: unknown) =>
       [...referencedBulkIds(member)].every(
         (bulkId) => !deferral.needs.has(bulkId) || isCreated(bulkId),
