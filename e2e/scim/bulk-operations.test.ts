@@ -138,6 +138,15 @@ const outcomesOf = (operations: Json[]) =>
     return response ? [operation.status, response.detail] : [operation.status];
   });
 
+const managedBy = (bulkId: string, userName: string, manager: string): Json => ({
+  ...postUser(bulkId, userName),
+  data: {
+    schemas: [URN.user, URN.enterprise],
+    userName,
+    [URN.enterprise]: { manager: { value: manager } },
+  },
+});
+
 describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
   it("runs an operation after the later POST it refers to, answering in order", async () => {
     const operations = await runBulk([
@@ -178,14 +187,6 @@ describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
   });
 
   it("answers 409 for a cycle no group can break, and creates nothing of it", async () => {
-    const managedBy = (bulkId: string, userName: string, manager: string): Json => ({
-      ...postUser(bulkId, userName),
-      data: {
-        schemas: [URN.user, URN.enterprise],
-        userName,
-        [URN.enterprise]: { manager: { value: manager } },
-      },
-    });
     const operations = await runBulk([
       managedBy("ma", "cycle.a@example.com", "bulkId:mb"),
       managedBy("mb", "cycle.b@example.com", "bulkId:ma"),
@@ -199,6 +200,48 @@ describe("bulkId references in any order (RFC 7644 §3.7.1, §3.7.2)", () => {
     ]);
     expect(await countUsers("cycle.a@example.com")).toBe(0);
     expect(await countUsers("cycle.b@example.com")).toBe(0);
+  });
+
+  it("refuses a group that names itself as a member, and creates nothing", async () => {
+    const operations = await runBulk([postGroup("self", "Names Itself", ["bulkId:self"])]);
+
+    expect(outcomesOf(operations)).toEqual([["409", expect.stringMatching(/cycle/)]]);
+    const found = await request("GET", `/Groups?${filterQuery('displayName eq "Names Itself"')}`);
+    expect(bodyOf(found).totalResults).toBe(0);
+  });
+
+  it("adds what it can to a group created first, and says which members failed", async () => {
+    const operations = await runBulk([
+      postGroup("pa", "Partly Linked", ["bulkId:pb", "bulkId:pu"]),
+      postGroup("pb", "Links Back", ["bulkId:pa"]),
+      managedBy("pu", "manages.himself@example.com", "bulkId:pu"),
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([
+      ["409", expect.stringMatching(/created, but not all its members.*bulkId:pu/)],
+      ["201"],
+      ["409", expect.stringMatching(/cycle/)],
+    ]);
+    // The group exists, as the other refers to it: its answer says where, and its version.
+    const groupA = await getJson(request, `/Groups/${idFromLocation(operations[0])}`);
+    const groupB = await getJson(request, `/Groups/${idFromLocation(operations[1])}`);
+    expect(memberIdsOf(groupA)).toEqual([groupB.id]);
+    expect(memberIdsOf(groupB)).toEqual([groupA.id]);
+    expect(operations[0]?.version).toBe(asJson(groupA.meta).version);
+  });
+
+  it("names locations as the server spells them, whatever the path's case", async () => {
+    const operations = await runBulk([
+      postUser("lc", "location.case@example.com"),
+      {
+        method: "PATCH",
+        path: "/users/bulkId:lc",
+        data: patchOp({ op: "add", path: "title", value: "Cased" }),
+      },
+    ]);
+
+    expect(operations[1]?.location).toBe(operations[0]?.location);
+    expect(asString(operations[1]?.location, "location")).toContain("/Users/");
   });
 
   it("answers 409 for references to a failed POST or to no POST at all", async () => {

@@ -11,8 +11,9 @@ import {
   type DeferredMembers,
 } from "@/lib/scim/bulk-ids";
 import { log } from "@/lib/log";
+import { locationOf } from "@/lib/scim/resource";
 import type { ScimRequest } from "./context";
-import { dispatch } from "./dispatch";
+import { dispatch, RESOURCE_SEGMENTS } from "./dispatch";
 import type { ScimResult } from "./respond";
 
 const operationSchema = z.object({
@@ -137,13 +138,21 @@ async function runOperation(
       ifNoneMatch: undefined,
     });
     // RFC 7644 §3.7.3: every operation but a failed POST names its resource's URI.
-    const location = operation.method === "POST" ? undefined : `${req.baseUrl}${url.pathname}`;
+    const location = operation.method === "POST" ? undefined : targetOf(req, url.pathname);
     return { result, location };
   } catch (error) {
     if (error instanceof ScimError) return { result: errorOf(error) };
     log.error({ err: error }, "scim.bulk_operation_failed");
     return { result: errorOf(new ScimError(500, "The operation could not be completed")) };
   }
+}
+
+/** The URI of the resource a path names, as the server spells it: `/users/x` is `/Users/x`. */
+function targetOf(req: ScimRequest, pathname: string): string {
+  const [head = "", id, ...rest] = pathname.split("/").filter(Boolean);
+  const kind = RESOURCE_SEGMENTS[head.toLowerCase()];
+  if (kind && id && rest.length === 0) return locationOf(kind, decodeURIComponent(id), req.baseUrl);
+  return `${req.baseUrl}${pathname}`;
 }
 
 /** A refused operation's answer, or what running it gave. */
@@ -188,11 +197,21 @@ function createdId(result: ScimResult): string | undefined {
   return result.status === 201 && typeof id === "string" ? id : undefined;
 }
 
+/** Why `member` cannot be resolved, or undefined when every bulkId in it names a created id. */
+function unresolvedReason(member: unknown, outcomes: BulkIdOutcomes): string | undefined {
+  try {
+    resolveBulkIds(member, outcomes);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /**
  * Adds the members a group was created without, once every resource they refer to has been
- * created or has failed; a member whose POST failed is left out, as that POST reports why.
- * A failure to add them becomes the group's answer, with its location, as the group exists.
- * Returns the number of errors.
+ * created or has failed. The group exists by then, as others may refer to it: when some member
+ * cannot be added (its POST failed), the members that can are added, and the group's answer
+ * becomes the error, with the group's location. Returns the number of errors.
  */
 async function completeDeferrals(
   req: ScimRequest,
@@ -201,40 +220,60 @@ async function completeDeferrals(
   responses: BulkResponse[],
 ): Promise<number> {
   let errors = 0;
-  const isCreated = (bulkId: string) => {
-    const outcome = outcomes.get(bulkId);
-    return outcome !== undefined && "id" in outcome;
-  };
   for (const deferral of [...deferrals]) {
     if (![...deferral.needs].every((bulkId) => outcomes.has(bulkId))) continue;
     deferrals.splice(deferrals.indexOf(deferral), 1);
-    const isResolved = (member: unknown) =>
-      [...referencedBulkIds(member)].every(
-        (bulkId) => !deferral.needs.has(bulkId) || isCreated(bulkId),
-      );
-    const members = deferral.members.filter(isResolved);
-    if (members.length === 0) continue;
-    const add: Operation = {
-      method: "PATCH",
-      path: `/Groups/${deferral.groupId}`,
-      data: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] },
-    };
-    const { result, location } = await runOperation(req, add, outcomes, add.data);
+    const reasons = deferral.members.map((member) => unresolvedReason(member, outcomes));
+    const members = deferral.members.filter((_, index) => reasons[index] === undefined);
+    const problems = reasons.filter((reason) => reason !== undefined);
     const answered = responses[deferral.planned.index];
-    if (result.status < 400) {
-      // The group's answer reports the version it has now, with all its members.
-      const version = result.headers?.ETag;
+    let status = 409;
+    let version = answered?.version;
+    if (members.length > 0) {
+      const add: Operation = {
+        method: "PATCH",
+        path: `/Groups/${deferral.groupId}`,
+        data: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] },
+      };
+      const { result } = await runOperation(req, add, outcomes, add.data);
+      // The group's answer reports the version it has now, with the members it has.
+      version = result.headers?.ETag ?? version;
       if (answered && version) answered.version = version;
-      continue;
+      if (result.status >= 400) {
+        status = result.status;
+        const detail = (result.body as { detail?: unknown } | undefined)?.detail;
+        problems.unshift(typeof detail === "string" ? detail : `status ${result.status}`);
+      }
     }
+    if (problems.length === 0) continue;
     errors += 1;
-    const error = result.body as { detail?: unknown } | undefined;
-    const why = typeof error?.detail === "string" ? error.detail : `status ${result.status}`;
-    const detail = `The group was created, but its members from later operations were not: ${why}`;
-    const failure = { ...result, body: { ...error, detail } };
+    const detail = `The group was created, but not all its members: ${problems.join("; ")}`;
+    const failure = {
+      ...errorOf(new ScimError(status, detail, "invalidValue")),
+      ...(version ? { headers: { ETag: version } } : {}),
+    };
+    const location = locationOf("Group", deferral.groupId, req.baseUrl);
     responses[deferral.planned.index] = responseOf(deferral.planned.operation, failure, location);
   }
   return errors;
+}
+
+/**
+ * An operation on a cycle of references, found by following unsettled references from the first
+ * pending operation until one comes round again; called only when none is ready.
+ */
+function cycleMember(pending: Planned[], outcomes: BulkIdOutcomes): Planned {
+  const definers = new Map(pending.flatMap((item) => (item.defines ? [[item.defines, item]] : [])));
+  const seen = new Set<Planned>();
+  let item = pending[0] as Planned;
+  while (!seen.has(item)) {
+    seen.add(item);
+    const waitsFor = [...item.needs].find((bulkId) => !outcomes.has(bulkId));
+    const definer = waitsFor === undefined ? undefined : definers.get(waitsFor);
+    if (!definer) return item;
+    item = definer;
+  }
+  return item;
 }
 
 /**
@@ -258,20 +297,28 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
     if (!next) {
       const waiting = new Set(pending.flatMap((item) => item.defines ?? []));
       next = pending.find((item) => {
-        deferred = isGroupPost(item.operation)
-          ? deferMembers(item.operation?.data, waiting)
-          : undefined;
+        // A group that names itself cannot go first: it would wait on itself.
+        const isSelfReferring = item.defines !== undefined && item.needs.has(item.defines);
+        deferred =
+          isGroupPost(item.operation) && !isSelfReferring
+            ? deferMembers(item.operation?.data, waiting)
+            : undefined;
         return deferred !== undefined;
       });
     }
     if (!next) {
+      // No group can break the cycle: one operation in it is refused, and what waited on it
+      // fails or runs in turn, with references that say why.
+      const first = cycleMember(pending, outcomes);
+      pending = pending.filter((item) => item !== first);
       const circular = new ScimError(409, "The bulkId references form a cycle", "invalidValue");
-      for (const item of pending) {
-        if (isStopped()) break;
-        responses[item.index] = responseOf(item.operation, errorOf(circular));
-        errors += 1;
+      if (first.defines !== undefined) {
+        outcomes.set(first.defines, { failed: "its POST is part of a cycle of references" });
       }
-      break;
+      responses[first.index] = responseOf(first.operation, errorOf(circular));
+      errors += 1;
+      if (!isStopped()) errors += await completeDeferrals(req, deferrals, outcomes, responses);
+      continue;
     }
     const planned = next;
     pending = pending.filter((item) => item !== planned);

@@ -34,7 +34,8 @@ export class MethodNotAllowed extends ScimError {
 export type Handler = (req: ScimRequest) => ScimResult | Promise<ScimResult>;
 type MethodTable = Partial<Record<string, Handler>>;
 
-const RESOURCE_SEGMENTS: Record<string, ResourceKind> = { users: "User", groups: "Group" };
+/** A resource type's path segment, in any case, as clients send it. */
+export const RESOURCE_SEGMENTS: Record<string, ResourceKind> = { users: "User", groups: "Group" };
 const CANONICAL_SEGMENTS = new Set([
   "Users",
   "Groups",
