@@ -22,6 +22,11 @@ export const users = sqliteTable(
     data: text("data").notNull(),
     passwordHash: text("password_hash"),
     createdAt: text("created_at").notNull(),
+    /**
+     * These two also move when the user joins or leaves a group, or one of its groups is renamed:
+     * triggers on `group_members` and `groups` (migration 0009) keep them, unknown to drizzle-kit,
+     * so a migration that rebuilds `users`, `groups` or `group_members` must create them again.
+     */
     lastModified: text("last_modified").notNull(),
     version: integer("version").notNull(),
   },

@@ -224,4 +224,23 @@ describe("preconditions", () => {
     expect(response.headers.get("etag")).toBe(etag);
     expect(memberIdsOf(bodyOf(current))).toEqual([]);
   });
+
+  it("takes a user's ETag from before its groups changed as stale, on GET and on write", async () => {
+    const seen = await request("GET", `/Users/${otherUserId}`);
+    const etag = seen.headers.get("etag") ?? "";
+    const join = patchOp({ op: "add", path: "members", value: [{ value: otherUserId }] });
+    expect((await request("PATCH", `/Groups/${groupId}`, join)).status).toBeLessThan(300);
+
+    const reread = await request("GET", `/Users/${otherUserId}`, undefined, {
+      "If-None-Match": etag,
+    });
+    const nickName = patchOp({ op: "add", path: "nickName", value: "Late" });
+    const stale = await request("PATCH", `/Users/${otherUserId}`, nickName, { "If-Match": etag });
+
+    expect(reread.status).toBe(200);
+    expect(reread.headers.get("etag")).not.toBe(etag);
+    const groups = (bodyOf(reread).groups ?? []) as Json[];
+    expect(groups.map((group) => group.value)).toEqual([groupId]);
+    expectScimError(stale, 412);
+  });
 });

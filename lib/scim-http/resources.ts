@@ -64,8 +64,7 @@ export function getResource(req: ScimRequest, kind: ResourceKind, id: string): S
   const projection = projectionOf(kind, req.params);
   const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
   const read = (kind === "User" ? getUser : getGroup)(req.db, req.directoryId, id, withRefs);
-  // TODO(#2): a user's version does not move when a group gains or loses it, so this can answer
-  // 304 over a changed `groups`; bumping every member's row on membership changes is the fix.
+  // A user's version moves on with its groups too (migration 0009), so a 304 is never stale.
   if (req.ifNoneMatch && matchesEtag(req.ifNoneMatch, read.stored.version)) {
     return { status: 304, headers: { ETag: etagOf(read.stored.version) } };
   }

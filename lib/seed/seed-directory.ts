@@ -11,8 +11,10 @@ const MEMBERSHIPS_PER_USER = 3;
 
 export type SeedOptions = { users: number; groups: number; seed?: number; domain?: string };
 
-function inChunks<T>(rows: T[], write: (chunk: T[]) => void): void {
-  for (let start = 0; start < rows.length; start += CHUNK) write(rows.slice(start, start + CHUNK));
+function inChunks<T>(rows: T[], write: (chunk: T[], start: number) => void): void {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    write(rows.slice(start, start + CHUNK), start);
+  }
 }
 
 /** Fills a directory with synthetic users, groups and memberships in one transaction. */
@@ -27,15 +29,20 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
   const random = createRandom(options.seed ?? 42);
   const domain = options.domain ?? "example.com";
   const startMs = Date.now();
+  const userIds = Array.from({ length: options.users }, () => newTimeOrderedId());
+  const groupRows = syntheticGroups(directoryId, options.groups, startMs, random);
+  const memberships = syntheticMemberships(userIds, groupRows, options.seed ?? 42);
   return db.transaction((tx) => {
-    const userIds: string[] = [];
-    for (let start = 0; start < options.users; start += CHUNK) {
-      const count = Math.min(CHUNK, options.users - start);
-      const rows = Array.from({ length: count }, (_, offset) => {
+    // Memberships go in before their users: a user joining a group moves its version on (see
+    // migration 0009), and a seeded user starts at version 1, as if created with its groups.
+    inChunks(groupRows, (chunk) => tx.insert(groups).values(chunk).run());
+    inChunks(memberships, (chunk) => tx.insert(groupMembers).values(chunk).run());
+    inChunks(userIds, (ids, start) => {
+      const rows = ids.map((id, offset) => {
         const timestamp = new Date(startMs + start + offset).toISOString();
         const attributes = syntheticUser(start + offset, random, domain);
         return {
-          id: newTimeOrderedId(),
+          id,
           directoryId,
           ...userColumns(attributes),
           createdAt: timestamp,
@@ -52,42 +59,50 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
         isPrimary: true,
       }));
       tx.insert(userEmails).values(emails).run();
-      userIds.push(...rows.map((row) => row.id));
-    }
-    const groupRows = Array.from({ length: options.groups }, (_, index) => {
-      const timestamp = new Date(startMs + index).toISOString();
-      const attributes = {
-        displayName: syntheticGroupName(index, random),
-        externalId: `grp-${index}`,
-      };
-      return {
-        id: newTimeOrderedId(),
-        directoryId,
-        ...groupColumns(attributes),
-        createdAt: timestamp,
-        lastModified: timestamp,
-        version: 1,
-      };
     });
-    inChunks(groupRows, (chunk) => tx.insert(groups).values(chunk).run());
-    const memberships = new Map<
-      string,
-      { groupId: string; memberId: string; memberType: "User" }
-    >();
-    if (groupRows.length > 0) {
-      for (const memberId of userIds) {
-        for (let n = 0; n < MEMBERSHIPS_PER_USER; n += 1) {
-          const group = groupRows[Math.floor(random() * groupRows.length)];
-          if (group)
-            memberships.set(`${group.id}:${memberId}`, {
-              groupId: group.id,
-              memberId,
-              memberType: "User",
-            });
-        }
+    return { users: userIds.length, groups: groupRows.length, memberships: memberships.length };
+  });
+}
+
+function syntheticGroups(
+  directoryId: string,
+  count: number,
+  startMs: number,
+  random: () => number,
+) {
+  return Array.from({ length: count }, (_, index) => {
+    const timestamp = new Date(startMs + index).toISOString();
+    const attributes = {
+      displayName: syntheticGroupName(index, random),
+      externalId: `grp-${index}`,
+    };
+    return {
+      id: newTimeOrderedId(),
+      directoryId,
+      ...groupColumns(attributes),
+      createdAt: timestamp,
+      lastModified: timestamp,
+      version: 1,
+    };
+  });
+}
+
+/** A few groups per user, drawn from a stream of their own so users' attributes stay put. */
+function syntheticMemberships(userIds: string[], groupRows: { id: string }[], seed: number) {
+  const random = createRandom(seed + 1);
+  const memberships = new Map<string, { groupId: string; memberId: string; memberType: "User" }>();
+  if (groupRows.length === 0) return [];
+  for (const memberId of userIds) {
+    for (let n = 0; n < MEMBERSHIPS_PER_USER; n += 1) {
+      const group = groupRows[Math.floor(random() * groupRows.length)];
+      if (group) {
+        memberships.set(`${group.id}:${memberId}`, {
+          groupId: group.id,
+          memberId,
+          memberType: "User",
+        });
       }
     }
-    inChunks([...memberships.values()], (chunk) => tx.insert(groupMembers).values(chunk).run());
-    return { users: userIds.length, groups: groupRows.length, memberships: memberships.size };
-  });
+  }
+  return [...memberships.values()];
 }
