@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { measurePlannerStatistics } from "@/db/dialect";
-import { groupMembers, groups, userEmails, users } from "@/db/schema";
+import { isUniqueViolation, measurePlannerStatistics } from "@/db/dialect";
+import { directories, groupMembers, groups, userEmails, users } from "@/db/schema";
 import { groupColumns } from "@/lib/provisioning/group-rows";
 import { userColumns } from "@/lib/provisioning/user-rows";
 import { newTimeOrderedId } from "@/lib/time-ordered-ids";
@@ -17,21 +18,47 @@ function inChunks<T>(rows: T[], write: (chunk: T[], start: number) => void): voi
   }
 }
 
-/** Fills a directory with synthetic users, groups and memberships in one transaction. */
+/**
+ * Fills a directory with synthetic users, groups and memberships in one transaction. Names are
+ * numbered on from what the directory already holds, so seeding it again adds more.
+ */
 export function seedDirectory(db: Db, directoryId: string, options: SeedOptions) {
-  const counts = insertSynthetic(db, directoryId, options);
+  const held = db
+    .select({ users: directories.userCount, groups: directories.groupCount })
+    .from(directories)
+    .where(eq(directories.id, directoryId))
+    .get();
+  if (!held) throw new Error(`No directory with id ${directoryId}`);
+  let counts: ReturnType<typeof insertSynthetic>;
+  try {
+    counts = insertSynthetic(db, directoryId, options, held);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new Error(
+      "A user or group of this directory already has a name the seed would give; nothing was " +
+        "added. Seed another directory, or pass another --domain.",
+      { cause: error },
+    );
+  }
   // Measured statistics replace the representative ones the migrations ship.
   measurePlannerStatistics(db.$client);
   return counts;
 }
 
-function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
-  const random = createRandom(options.seed ?? 42);
+function insertSynthetic(
+  db: Db,
+  directoryId: string,
+  options: SeedOptions,
+  first: { users: number; groups: number },
+) {
+  // A directory seeded again draws other people, numbered on from those it holds.
+  const seed = (options.seed ?? 42) + first.users;
+  const random = createRandom(seed);
   const domain = options.domain ?? "example.com";
   const startMs = Date.now();
   const userIds = Array.from({ length: options.users }, () => newTimeOrderedId());
-  const groupRows = syntheticGroups(directoryId, options.groups, startMs, random);
-  const memberships = syntheticMemberships(userIds, groupRows, options.seed ?? 42);
+  const groupRows = syntheticGroups(directoryId, options.groups, first.groups, startMs, random);
+  const memberships = syntheticMemberships(userIds, groupRows, seed);
   return db.transaction((tx) => {
     // Memberships go in before their users: a user joining a group moves its version on (see
     // migration 0009), and a seeded user starts at version 1, as if created with its groups.
@@ -40,7 +67,7 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
     inChunks(userIds, (ids, start) => {
       const rows = ids.map((id, offset) => {
         const timestamp = new Date(startMs + start + offset).toISOString();
-        const attributes = syntheticUser(start + offset, random, domain);
+        const attributes = syntheticUser(first.users + start + offset, random, domain);
         return {
           id,
           directoryId,
@@ -67,11 +94,13 @@ function insertSynthetic(db: Db, directoryId: string, options: SeedOptions) {
 function syntheticGroups(
   directoryId: string,
   count: number,
+  first: number,
   startMs: number,
   random: () => number,
 ) {
-  return Array.from({ length: count }, (_, index) => {
-    const timestamp = new Date(startMs + index).toISOString();
+  return Array.from({ length: count }, (_, offset) => {
+    const index = first + offset;
+    const timestamp = new Date(startMs + offset).toISOString();
     const attributes = {
       displayName: syntheticGroupName(index, random),
       externalId: `grp-${index}`,
