@@ -43,6 +43,19 @@ describe("batchedWrite", () => {
     expect(writesSettled()).toBeUndefined();
   });
 
+  it("lets a write of the next turn join, and commits after that turn", async () => {
+    const versionBefore = commitsSeenByOther();
+    const first = batchedWrite(db.$client, insert("a"));
+    const batch = writesSettled();
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batchedWrite(db.$client, insert("b"));
+
+    expect(writesSettled()).toBe(batch);
+    await Promise.all([first, second]);
+    expect(seenByOther()).toEqual(["a", "b"]);
+    expect(commitsSeenByOther()).toBe(versionBefore + 1);
+  });
+
   it("rolls back a failing write alone", async () => {
     const kept = batchedWrite(db.$client, insert("kept"));
     const failing = batchedWrite(db.$client, () =>

