@@ -1,12 +1,25 @@
-/** Runs once when the server starts: background checkpoints and sync-log retention. */
+/**
+ * Runs once when the server starts: background checkpoints, the sync log's writer thread and
+ * its retention.
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databasePath, getDb } = await import("@/db/client");
   const { startBackgroundCheckpoints } = await import("@/db/background-checkpoints");
+  const { startBackgroundInserts } = await import("@/db/background-inserts");
   const { log } = await import("@/lib/log");
   const { startSyncLogRetention } = await import("@/lib/sync-log/prune");
+  const { isSyncLogEnabled, sendSyncLogTo, syncRequestInsertSql } =
+    await import("@/lib/sync-log/record-request");
   startBackgroundCheckpoints(getDb().$client, databasePath(), (error) =>
     log.error({ err: error }, "db.checkpoint_failed"),
   );
+  if (isSyncLogEnabled()) {
+    const sql = syncRequestInsertSql(getDb());
+    const inserts = startBackgroundInserts(databasePath(), sql, (reason) =>
+      log.error({ reason }, "sync_log.write_failed"),
+    );
+    sendSyncLogTo(inserts);
+  }
   startSyncLogRetention(getDb);
 }

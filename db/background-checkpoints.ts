@@ -36,7 +36,8 @@ const AUTOCHECKPOINT_PAGES_DEFAULT = 1000;
 
 export type BackgroundCheckpoints = { stop: () => Promise<void> };
 
-function driverPath(): string {
+/** better-sqlite3's entry point, for a worker to require: workers see no bundler's modules. */
+export function driverPath(): string {
   const projectRequire = createRequire(
     path.join(/* turbopackIgnore: true */ process.cwd(), "package.json"),
   );

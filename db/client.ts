@@ -149,23 +149,25 @@ function clientOf(db: Queryable): Database.Database {
  * minus its entity checks on every call: the sync log inserts a row per request.
  */
 export function preparedInsert<T extends SQLiteTable>(table: T) {
-  const values = Object.fromEntries(
+  const placeholders = Object.fromEntries(
     Object.keys(getTableColumns(table)).map((column) => [column, sql.placeholder(column)]),
   ) as unknown as T["$inferInsert"];
   return preparedFor((db) => {
-    const query = db.insert(table).values(values).toSQL();
+    const query = db.insert(table).values(placeholders).toSQL();
     const statement = clientOf(db).prepare(query.sql);
     const bound = boundParams(query.params);
+    const valuesOf = (row: T["$inferInsert"]): unknown[] => {
+      const record = row as Record<string, unknown>;
+      return bound.map(({ name, encoder }) => {
+        if (!(name in record)) throw new Error(`No value for column "${name}"`);
+        return encoder.mapToDriverValue(record[name]);
+      });
+    };
     return {
-      run(row: T["$inferInsert"]): Database.RunResult {
-        const record = row as Record<string, unknown>;
-        return statement.run(
-          bound.map(({ name, encoder }) => {
-            if (!(name in record)) throw new Error(`No value for column "${name}"`);
-            return encoder.mapToDriverValue(record[name]);
-          }),
-        );
-      },
+      /** The statement's SQL, whose positional parameters `values` gives for a row. */
+      sql: query.sql,
+      values: valuesOf,
+      run: (row: T["$inferInsert"]): Database.RunResult => statement.run(valuesOf(row)),
     };
   });
 }

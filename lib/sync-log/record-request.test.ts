@@ -1,8 +1,15 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { startBackgroundInserts } from "@/db/background-inserts";
 import { batchedWrite } from "@/db/write-batch";
-import { flushSyncLog, newRequestId, recordRequest } from "./record-request";
+import {
+  flushSyncLog,
+  newRequestId,
+  recordRequest,
+  sendSyncLogTo,
+  syncRequestInsertSql,
+} from "./record-request";
 import { openTestDb } from "./test-log-db";
 
 let db: Db;
@@ -76,5 +83,31 @@ describe("recordRequest", () => {
       authorization: "Bearer [redacted]",
       "user-agent": "unit",
     });
+  });
+});
+
+// Last: from here on, this file's entries go to the writer thread.
+describe("recordRequest with a writer thread", () => {
+  it("hands entries to it, stored as the serving thread would have stored them", () => {
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(db.$client.name, syncRequestInsertSql(db), (reason) =>
+      errors.push(reason),
+    );
+    sendSyncLogTo(inserts);
+    const id = newRequestId();
+    record(id);
+
+    expect(inserts.drain(5_000)).toBe(true);
+    const row = other
+      .prepare(
+        "SELECT query, headers, is_request_truncated AS truncated FROM sync_requests WHERE id = ?",
+      )
+      .get(id) as { query: string; headers: string; truncated: number };
+    expect(row).toEqual({
+      query: 'filter=userName eq "ada"',
+      headers: JSON.stringify({ authorization: "Bearer [redacted]", "user-agent": "unit" }),
+      truncated: 0,
+    });
+    expect(errors).toEqual([]);
   });
 });

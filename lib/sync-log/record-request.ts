@@ -1,3 +1,4 @@
+import type { BackgroundInserts } from "@/db/background-inserts";
 import { preparedInsert, type Db } from "@/db/client";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
@@ -134,7 +135,25 @@ type Pending = {
   timer: NodeJS.Timeout | undefined;
   isWaitingForBatch: boolean;
 };
-const globalForLog = globalThis as unknown as { rosterSyncLogQueue?: Pending };
+const globalForLog = globalThis as unknown as {
+  rosterSyncLogQueue?: Pending;
+  rosterSyncLogInserts?: BackgroundInserts;
+};
+
+/** How long a process about to exit waits for the writer thread's last rows. */
+const EXIT_DRAIN_MS = 2_000;
+
+/** The INSERT a writer thread runs for each entry, with positional parameters. */
+export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
+
+/**
+ * From now on, entries go to `inserts`, a writer thread with its own connection (the server
+ * starts one); without one, they are queued and written here. Entries queued before stay queued.
+ */
+export function sendSyncLogTo(inserts: BackgroundInserts): void {
+  globalForLog.rosterSyncLogInserts = inserts;
+  process.once("exit", () => inserts.drain(EXIT_DRAIN_MS));
+}
 
 /**
  * Writes queued entries in one transaction; synchronous, so it also runs at process exit. While
@@ -164,10 +183,16 @@ export function flushSyncLog(): void {
 }
 
 /**
- * Queues one sync-log entry, bodies redacted and capped. Entries are written in small batches
- * (every 25 ms at most), as a commit per request would cost a SCIM lookup a third of its speed.
+ * Records one sync-log entry, bodies redacted and capped: handed to the writer thread when there
+ * is one, or else queued and written here in small batches (every 25 ms at most), as a commit
+ * per request would cost a SCIM lookup a third of its speed.
  */
 export function recordRequest(db: Db, record: RequestRecord): void {
+  const inserts = globalForLog.rosterSyncLogInserts;
+  if (inserts?.isRunning()) {
+    inserts.insert(insertRequest(db).values(toRow(record)));
+    return;
+  }
   let pending = globalForLog.rosterSyncLogQueue;
   if (!pending) {
     const created: Pending = { db, rows: [], timer: undefined, isWaitingForBatch: false };

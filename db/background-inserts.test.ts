@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { startBackgroundInserts } from "./background-inserts";
+
+const INSERT = "INSERT INTO items (id, body) VALUES (?, ?)";
+const opened: Database.Database[] = [];
+
+function walDatabase() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "roster-inserts-")), "test.db");
+  const sqlite = new Database(file);
+  opened.push(sqlite);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  return { sqlite, file };
+}
+
+const ids = (sqlite: Database.Database) =>
+  sqlite.prepare("SELECT id FROM items ORDER BY id").pluck().all();
+
+afterEach(() => {
+  for (const sqlite of opened.splice(0)) sqlite.close();
+});
+
+describe("startBackgroundInserts", () => {
+  it("commits the rows handed over from its own thread, all of them by the end of drain", () => {
+    const { sqlite, file } = walDatabase();
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason));
+    for (let id = 1; id <= 300; id += 1) inserts.insert([id, `row ${id}`]);
+
+    expect(inserts.drain(5_000)).toBe(true);
+
+    expect(ids(sqlite)).toEqual(Array.from({ length: 300 }, (_, index) => index + 1));
+    expect(errors).toEqual([]);
+    expect(inserts.isRunning()).toBe(true);
+  });
+
+  it("writes a few rows within milliseconds, without a drain", async () => {
+    const { sqlite, file } = walDatabase();
+    const inserts = startBackgroundInserts(file, INSERT, () => undefined);
+    inserts.insert([1, "one"]);
+
+    await expect.poll(() => ids(sqlite), { timeout: 2_000, interval: 10 }).toEqual([1]);
+  });
+
+  it("drops and reports a row the table refuses, and keeps the others", async () => {
+    const { sqlite, file } = walDatabase();
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason));
+    inserts.insert([1, "first"]);
+    inserts.insert([1, "same id"]);
+    inserts.insert([2, "second"]);
+
+    expect(inserts.drain(5_000)).toBe(true);
+
+    expect(ids(sqlite)).toEqual([1, 2]);
+    await expect.poll(() => errors).toEqual([expect.stringMatching(/^1 rows refused: UNIQUE/)]);
+  });
+
+  it("keeps rows it could not write while the database was locked, and writes them after", () => {
+    const { sqlite, file } = walDatabase();
+    const inserts = startBackgroundInserts(file, INSERT, () => undefined);
+    sqlite.exec("BEGIN IMMEDIATE");
+    inserts.insert([1, "waits"]);
+    // The worker waits for the lock (busy timeout), so the drain cannot finish meanwhile.
+    expect(inserts.drain(300)).toBe(false);
+    sqlite.exec("COMMIT");
+
+    expect(inserts.drain(10_000)).toBe(true);
+    expect(ids(sqlite)).toEqual([1]);
+  });
+
+  it("loses nothing when the process exits right after handing rows over", () => {
+    const { sqlite, file } = walDatabase();
+    const script = `
+      import { startBackgroundInserts } from ${JSON.stringify(path.resolve("db/background-inserts.ts"))};
+      const inserts = startBackgroundInserts(${JSON.stringify(file)}, ${JSON.stringify(INSERT)}, () => {});
+      process.once("exit", () => inserts.drain(5000));
+      for (let id = 1; id <= 50; id += 1) inserts.insert([id, "x"]);
+      process.exit(0);
+    `;
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const child = spawnSync(tsx, ["--eval", script], { encoding: "utf8" });
+
+    expect(child.status, child.stderr).toBe(0);
+    expect(ids(sqlite)).toHaveLength(50);
+  });
+});
