@@ -64,8 +64,12 @@ parentPort.on("message", (message) => {
 const DELAY_MS = 20;
 const ROWS_PER_WRITE = 250;
 const RETRY_MS = 1_000;
-/** Rows kept across failed writes (a locked or full disk) before the oldest are dropped. */
-const ROWS_KEPT_MAX = 20_000;
+/**
+ * Rows kept across failed writes (a locked or full disk) before the oldest are dropped: sync-log
+ * rows of a few kilobytes each, well inside the worker's heap (HEAP_MB), which they must not fill.
+ */
+const ROWS_KEPT_MAX = 5_000;
+const HEAP_MB = 64;
 const BUSY_TIMEOUT_MS = 5_000;
 
 export type BackgroundInserts = {
@@ -99,7 +103,7 @@ export function startBackgroundInserts(
       rowsKeptMax: ROWS_KEPT_MAX,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
     },
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 },
   });
   worker.unref();
   let isRunning = true;
