@@ -61,30 +61,33 @@ describe("startBackgroundInserts", () => {
     await expect.poll(() => errors).toEqual([expect.stringMatching(/^1 rows refused: UNIQUE/)]);
   });
 
-  it("keeps rows it could not write while the database was locked, and writes them after", () => {
+  it("keeps the rows of a write that outwaited the lock, and writes them once it is free", () => {
     const { sqlite, file } = walDatabase();
-    const inserts = startBackgroundInserts(file, INSERT, () => undefined);
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason), 50);
     sqlite.exec("BEGIN IMMEDIATE");
     inserts.insert([1, "waits"]);
-    // The worker waits for the lock (busy timeout), so the drain cannot finish meanwhile.
-    expect(inserts.drain(300)).toBe(false);
+    inserts.insert([2, "waits too"]);
+
+    expect(inserts.drain(2_000)).toBe(false);
     sqlite.exec("COMMIT");
 
-    expect(inserts.drain(10_000)).toBe(true);
-    expect(ids(sqlite)).toEqual([1]);
+    expect(inserts.drain(2_000)).toBe(true);
+    expect(ids(sqlite)).toEqual([1, 2]);
   });
 
   it("loses nothing when the process exits right after handing rows over", () => {
     const { sqlite, file } = walDatabase();
+    const module = JSON.stringify(path.resolve("db/background-inserts.ts"));
     const script = `
-      import { startBackgroundInserts } from ${JSON.stringify(path.resolve("db/background-inserts.ts"))};
-      const inserts = startBackgroundInserts(${JSON.stringify(file)}, ${JSON.stringify(INSERT)}, () => {});
+      import { startBackgroundInserts } from ${module};
+      const inserts = startBackgroundInserts(process.argv[1], process.argv[2], () => {});
       process.once("exit", () => inserts.drain(5000));
       for (let id = 1; id <= 50; id += 1) inserts.insert([id, "x"]);
       process.exit(0);
     `;
     const tsx = path.resolve("node_modules/.bin/tsx");
-    const child = spawnSync(tsx, ["--eval", script], { encoding: "utf8" });
+    const child = spawnSync(tsx, ["--eval", script, file, INSERT], { encoding: "utf8" });
 
     expect(child.status, child.stderr).toBe(0);
     expect(ids(sqlite)).toHaveLength(50);

@@ -2,21 +2,22 @@ import { Worker } from "node:worker_threads";
 import { driverPath } from "./background-checkpoints";
 
 /**
- * SQLite-only. Appends rows with one INSERT statement from a worker thread that has its own
- * connection, so that the serving thread only hands each row over. The sync log writes a row per
- * SCIM request: its inserts, their commits and the garbage of rows held until then cost a lookup
- * about a tenth of its time on the one thread that serves every request. The worker gathers rows
- * for a few milliseconds and inserts them in one transaction; its lock waits cost nobody an
- * answer. `drain` blocks the caller until every row handed over is committed: a process exits
- * only after it (the worker is stopped with the process, and would lose what it holds).
+ * SQLite-only. Appends rows with one INSERT from a worker thread with its own connection, so the
+ * one thread that serves every request only hands each row over. Rows are gathered for a few
+ * milliseconds and inserted in one transaction; `drain` blocks until all are committed.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("busy_timeout = " + workerData.busyTimeoutMs);
+// Checkpoints are the checkpoint worker's job (background-checkpoints.ts), not a commit's here.
+db.pragma("wal_autocheckpoint = 0");
 const insert = db.prepare(workerData.sql);
-// A row the table refuses (a constraint) is reported and dropped; it must not hold up the rest.
+const messageOf = (error) => String((error && error.message) || error);
+// A row the table refuses (a constraint) is dropped and reported, so it cannot hold up the rest;
+// any other failure (a lock held past the busy timeout, a full disk) undoes the transaction,
+// and its rows are tried again.
 const insertAll = db.transaction((rows) => {
   let refused = 0;
   let reason = "";
@@ -24,12 +25,21 @@ const insertAll = db.transaction((rows) => {
     try {
       insert.run(row);
     } catch (error) {
+      if (!String(error && error.code).startsWith("SQLITE_CONSTRAINT")) throw error;
       refused += 1;
-      reason = String((error && error.message) || error);
+      reason = messageOf(error);
     }
   }
   return { refused, reason };
 });
+const sizeOf = (row) => row.reduce((bytes, value) => bytes + String(value ?? "").length, 16);
+// The newest rows that fit in the byte budget: what is kept while writes keep failing.
+function newestWithin(rows, bytesMax) {
+  let bytes = 0;
+  let first = rows.length;
+  while (first > 0 && bytes + sizeOf(rows[first - 1]) <= bytesMax) bytes += sizeOf(rows[--first]);
+  return rows.slice(first);
+}
 const drained = new Int32Array(workerData.drained);
 let rows = [];
 let timer;
@@ -42,8 +52,11 @@ const write = () => {
     rows = [];
     if (refused > 0) parentPort.postMessage({ error: refused + " rows refused: " + reason });
   } catch (error) {
-    if (rows.length > workerData.rowsKeptMax) rows = rows.slice(-workerData.rowsKeptMax);
-    parentPort.postMessage({ error: String(error && error.message || error) });
+    const kept = newestWithin(rows, workerData.keptBytesMax);
+    const dropped = rows.length - kept.length;
+    rows = kept;
+    const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
+    parentPort.postMessage({ error: messageOf(error) + lost });
     timer = setTimeout(write, workerData.retryMs);
   }
 };
@@ -64,13 +77,10 @@ parentPort.on("message", (message) => {
 const DELAY_MS = 20;
 const ROWS_PER_WRITE = 250;
 const RETRY_MS = 1_000;
-/**
- * Rows kept across failed writes (a locked or full disk) before the oldest are dropped: sync-log
- * rows of a few kilobytes each, well inside the worker's heap (HEAP_MB), which they must not fill.
- */
-const ROWS_KEPT_MAX = 5_000;
+/** What the worker keeps across failed writes, well inside its heap, before the oldest go. */
+const KEPT_BYTES_MAX = 16 * 1_048_576;
 const HEAP_MB = 64;
-const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 5_000;
 
 export type BackgroundInserts = {
   /** Hands one row (its values in the statement's parameter order) to the worker. */
@@ -86,6 +96,7 @@ export function startBackgroundInserts(
   file: string,
   sql: string,
   onError: (message: string) => void,
+  busyTimeoutMs = BUSY_TIMEOUT_MS,
 ): BackgroundInserts {
   // [0]: the last drain the worker finished; [1]: 1 if it left no row unwritten.
   const drained = new Int32Array(new SharedArrayBuffer(8));
@@ -100,8 +111,8 @@ export function startBackgroundInserts(
       delayMs: DELAY_MS,
       rowsPerWrite: ROWS_PER_WRITE,
       retryMs: RETRY_MS,
-      rowsKeptMax: ROWS_KEPT_MAX,
-      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      keptBytesMax: KEPT_BYTES_MAX,
+      busyTimeoutMs,
     },
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 },
   });

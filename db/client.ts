@@ -156,7 +156,7 @@ export function preparedInsert<T extends SQLiteTable>(table: T) {
     const query = db.insert(table).values(placeholders).toSQL();
     const statement = clientOf(db).prepare(query.sql);
     const bound = boundParams(query.params);
-    const valuesOf = (row: T["$inferInsert"]): unknown[] => {
+    const toParameters = (row: T["$inferInsert"]): unknown[] => {
       const record = row as Record<string, unknown>;
       return bound.map(({ name, encoder }) => {
         if (!(name in record)) throw new Error(`No value for column "${name}"`);
@@ -164,10 +164,10 @@ export function preparedInsert<T extends SQLiteTable>(table: T) {
       });
     };
     return {
-      /** The statement's SQL, whose positional parameters `values` gives for a row. */
+      /** The statement's SQL, whose positional parameters `toParameters` gives for a row. */
       sql: query.sql,
-      values: valuesOf,
-      run: (row: T["$inferInsert"]): Database.RunResult => statement.run(valuesOf(row)),
+      toParameters,
+      run: (row: T["$inferInsert"]): Database.RunResult => statement.run(toParameters(row)),
     };
   });
 }

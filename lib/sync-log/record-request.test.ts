@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -109,5 +111,30 @@ describe("recordRequest with a writer thread", () => {
       truncated: 0,
     });
     expect(errors).toEqual([]);
+  });
+
+  it("has a server that exits write the entries it had handed over", () => {
+    const script = `
+      import { openDb } from "@/db/client";
+      import { startBackgroundInserts } from "@/db/background-inserts";
+      import * as recorder from "@/lib/sync-log/record-request";
+      const db = openDb(process.argv[1]);
+      const sql = recorder.syncRequestInsertSql(db);
+      recorder.sendSyncLogTo(startBackgroundInserts(process.argv[1], sql, () => {}));
+      for (let n = 0; n < 40; n += 1) {
+        recorder.recordRequest(db, {
+          id: recorder.newRequestId(), method: "GET", status: 200, durationMs: 1,
+          url: new URL("http://localhost/scim/v2/Users?exit=" + n), headers: new Headers(),
+          resources: [], quirks: [],
+        });
+      }
+      process.exit(0);
+    `;
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const child = spawnSync(tsx, ["--eval", script, db.$client.name], { encoding: "utf8" });
+
+    expect(child.status, child.stderr).toBe(0);
+    const stored = other.prepare("SELECT count(*) FROM sync_requests WHERE query LIKE 'exit=%'");
+    expect(stored.pluck().get()).toBe(40);
   });
 });

@@ -1,8 +1,9 @@
-import type { BackgroundInserts } from "@/db/background-inserts";
+import { BUSY_TIMEOUT_MS, type BackgroundInserts } from "@/db/background-inserts";
 import { preparedInsert, type Db } from "@/db/client";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
 import { newTimeOrderedId } from "@/lib/time-ordered-ids";
+import { log } from "@/lib/log";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
 const BODY_BYTES_DEFAULT = 64 * 1024;
@@ -140,8 +141,8 @@ const globalForLog = globalThis as unknown as {
   rosterSyncLogInserts?: BackgroundInserts;
 };
 
-/** How long a process about to exit waits for the writer thread's last rows. */
-const EXIT_DRAIN_MS = 2_000;
+/** How long a process about to exit waits for the writer's last rows: past its lock waits. */
+const EXIT_DRAIN_MS = BUSY_TIMEOUT_MS + 2_000;
 
 /** The INSERT a writer thread runs for each entry, with positional parameters. */
 export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
@@ -152,7 +153,9 @@ export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
  */
 export function sendSyncLogTo(inserts: BackgroundInserts): void {
   globalForLog.rosterSyncLogInserts = inserts;
-  process.once("exit", () => inserts.drain(EXIT_DRAIN_MS));
+  process.once("exit", () => {
+    if (!inserts.drain(EXIT_DRAIN_MS)) log.error("sync_log.entries_lost_at_exit");
+  });
 }
 
 /**
@@ -190,7 +193,7 @@ export function flushSyncLog(): void {
 export function recordRequest(db: Db, record: RequestRecord): void {
   const inserts = globalForLog.rosterSyncLogInserts;
   if (inserts?.isRunning()) {
-    inserts.insert(insertRequest(db).values(toRow(record)));
+    inserts.insert(insertRequest(db).toParameters(toRow(record)));
     return;
   }
   let pending = globalForLog.rosterSyncLogQueue;
