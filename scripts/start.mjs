@@ -1,5 +1,5 @@
 // `npm start`: build when the build is missing or older than the sources, migrate, then serve.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serverCommand } from "./server-command.mjs";
@@ -32,4 +32,10 @@ const build = fs.statSync(BUILD_ID, { throwIfNoEntry: false });
 if (!build || build.mtimeMs < newestSourceMs()) run("npx", ["next", "build"]);
 run("npx", ["tsx", "lib/cli/main.ts", "migrate"]);
 const server = serverCommand(process.cwd(), process.env.PORT ?? "3000");
-run(server.command, server.args);
+// A stop sent to `npm start` (Ctrl-C, `docker stop`) must reach the server, which then finishes
+// its requests and writes what it still holds before it exits; this process exits as it did.
+const child = spawn(server.command, server.args, { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
