@@ -22,12 +22,13 @@ export const users = sqliteTable(
     data: text("data").notNull(),
     passwordHash: text("password_hash"),
     createdAt: text("created_at").notNull(),
-    /**
-     * These two also move when the user joins or leaves a group, or one of its groups is renamed:
-     * triggers on `group_members` and `groups` (migration 0009) keep them, unknown to drizzle-kit,
-     * so a migration that rebuilds `users`, `groups` or `group_members` must create them again.
-     */
     lastModified: text("last_modified").notNull(),
+    /**
+     * Also moved on when the user joins or leaves a group or one of its groups is renamed, and
+     * it moves its groups' versions when renamed: triggers (migration 0009), unknown to
+     * drizzle-kit, so a migration that rebuilds `users`, `groups` or `group_members` must
+     * create them again.
+     */
     version: integer("version").notNull(),
   },
   // Each index leads with the value looked up, then the directory: one index serves an IdP's

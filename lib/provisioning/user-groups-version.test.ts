@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createDirectory } from "@/lib/directories/directories";
+import { parseListQuery } from "@/lib/scim/list-query";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
+import { getGroup } from "./group-reads";
 import { createGroup, deleteGroup, patchGroup, replaceGroup } from "./group-writes";
 import { getUser, listUsers } from "./user-reads";
-import { createUser } from "./user-writes";
-import { parseListQuery } from "@/lib/scim/list-query";
+import { createUser, patchUser } from "./user-writes";
 
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
@@ -39,7 +40,8 @@ describe("a user's version follows its groups", () => {
 
     patch(group, [{ op: "add", path: "members", value: [{ value: ada }] }]);
     expect(versionOf(ada)).toBe(before.version + 1);
-    expect(modifiedOf(ada) >= before.modified).toBe(true);
+    // lastModified stays the user's own attributes' (see migration 0009).
+    expect(modifiedOf(ada)).toBe(before.modified);
 
     // Adding an existing member is a no-op, and so is a change to the group's other attributes.
     patch(group, [{ op: "add", path: "members", value: [{ value: ada }] }]);
@@ -70,7 +72,7 @@ describe("a user's version follows its groups", () => {
     expect(getUser(db, directoryId, grace).refs).toEqual([]);
   });
 
-  it("moves on when one of the user's groups is renamed, not when it is left as it was", async () => {
+  it("moves on when one of the user's groups is renamed, not when it keeps its name", async () => {
     const linus = await newUser("linus@example.com");
     const members = [{ value: linus }];
     const group = createGroup(db, directoryId, { displayName: "Kernel", members }).stored.id;
@@ -97,6 +99,39 @@ describe("a user's version follows its groups", () => {
       ]),
     ).toThrow(/Members must be users or groups of this directory/);
     expect(versionOf(barbara)).toBe(at);
+  });
+});
+
+describe("a group's version follows its members' display names", () => {
+  const groupVersion = (id: string) => getGroup(db, directoryId, id).stored.version;
+  const patchOf = (id: string, path: string, value: string) =>
+    patchUser(db, directoryId, id, {
+      schemas: [PATCH],
+      Operations: [{ op: "replace", path, value }],
+    });
+
+  it("moves on when a member user is renamed, not when its other attributes change", async () => {
+    const edsger = await newUser("edsger@example.com");
+    const members = [{ value: edsger }];
+    const group = createGroup(db, directoryId, { displayName: "Structured", members }).stored.id;
+    const at = groupVersion(group);
+
+    patchOf(edsger, "title", "Professor");
+    expect(groupVersion(group)).toBe(at);
+    patchOf(edsger, "displayName", "Edsger W. Dijkstra");
+    expect(groupVersion(group)).toBe(at + 1);
+    const [member] = getGroup(db, directoryId, group).refs ?? [];
+    expect(member?.display).toBe("Edsger W. Dijkstra");
+  });
+
+  it("moves on when a member group is renamed", () => {
+    const inner = createGroup(db, directoryId, { displayName: "Inner" }).stored.id;
+    const members = [{ value: inner }];
+    const outer = createGroup(db, directoryId, { displayName: "Outer", members }).stored.id;
+    const at = groupVersion(outer);
+
+    patch(inner, [{ op: "replace", path: "displayName", value: "Inner Circle" }]);
+    expect(groupVersion(outer)).toBe(at + 1);
   });
 });
 

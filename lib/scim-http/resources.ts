@@ -64,7 +64,7 @@ export function getResource(req: ScimRequest, kind: ResourceKind, id: string): S
   const projection = projectionOf(kind, req.params);
   const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
   const read = (kind === "User" ? getUser : getGroup)(req.db, req.directoryId, id, withRefs);
-  // A user's version moves on with its groups too (migration 0009), so a 304 is never stale.
+  // Versions move on with the other side of a membership too (migration 0009): never a stale 304.
   if (req.ifNoneMatch && matchesEtag(req.ifNoneMatch, read.stored.version)) {
     return { status: 304, headers: { ETag: etagOf(read.stored.version) } };
   }
