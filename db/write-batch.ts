@@ -6,9 +6,9 @@ import type Database from "better-sqlite3";
  * much as the writes before it (each dirty page goes to the WAL on its own). Writes that arrive
  * within two turns of the event loop therefore share one transaction, committed at the end of
  * the second (see COMMIT_TURNS). Each write still runs in its own `db.transaction`, which inside
- * the batch is a savepoint: a write that fails rolls back alone. Nobody is answered before the COMMIT: a
- * write, and equally a read that may have seen the batch, waits for it, so an answer never
- * reports what a failed COMMIT undid.
+ * the batch is a savepoint: a write that fails rolls back alone. Nobody is answered before the
+ * COMMIT: a write, and equally a read that may have seen the batch, waits for it, so an answer
+ * never reports what a failed COMMIT undid.
  */
 type Batch = { committed: Promise<void>; isLost: boolean };
 
@@ -23,10 +23,9 @@ const globalForBatch = globalThis as unknown as {
 const writeScope = (globalForBatch.rosterWriteScope ??= new AsyncLocalStorage<WriteScope>());
 
 /**
- * Under load, the requests other connections sent while this turn ran are read in the next one;
- * waiting that one turn more lets them join. With 8 connections writing, a batch then held 7.9
- * writes instead of 6.0, COMMIT cost 39 µs a write instead of 47, and creates ran 4 points of
- * health's rate faster (PATCH 1.5). An idle server loses only the two turns' few microseconds.
+ * Under load, what other connections sent while a turn ran is read in the next one; one turn
+ * more lets those writes join the batch (fuller batches, fewer COMMITs), at an idle server's
+ * cost of a few microseconds.
  */
 const COMMIT_TURNS = 2;
 

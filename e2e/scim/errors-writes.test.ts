@@ -225,7 +225,7 @@ describe("preconditions", () => {
     expect(memberIdsOf(bodyOf(current))).toEqual([]);
   });
 
-  it("takes a user's ETag from before its groups changed as stale, on GET and on write", async () => {
+  it("takes a user's ETag from before its groups changed as stale, on GET and write", async () => {
     const seen = await request("GET", `/Users/${otherUserId}`);
     const etag = seen.headers.get("etag") ?? "";
     const join = patchOp({ op: "add", path: "members", value: [{ value: otherUserId }] });

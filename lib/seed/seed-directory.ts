@@ -36,7 +36,7 @@ export function seedDirectory(db: Db, directoryId: string, options: SeedOptions)
     if (!isUniqueViolation(error)) throw error;
     throw new Error(
       "A user or group of this directory already has a name the seed would give; nothing was " +
-        "added. Seed another directory, or pass another --domain.",
+        "added. Seed another directory.",
       { cause: error },
     );
   }
@@ -116,7 +116,7 @@ function syntheticGroups(
   });
 }
 
-/** A few groups per user, drawn from a stream of their own so users' attributes stay put. */
+/** A few groups per user, from a random stream of their own, seeded like the people's. */
 function syntheticMemberships(userIds: string[], groupRows: { id: string }[], seed: number) {
   const random = createRandom(seed + 1);
   const memberships = new Map<string, { groupId: string; memberId: string; memberType: "User" }>();
