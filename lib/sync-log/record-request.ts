@@ -2,8 +2,8 @@ import { BUSY_TIMEOUT_MS, type BackgroundInserts } from "@/db/background-inserts
 import { preparedInsert, type Db } from "@/db/client";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
-import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { log } from "@/lib/log";
+import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
 const BODY_BYTES_DEFAULT = 64 * 1024;
