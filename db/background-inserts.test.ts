@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,16 @@ function walDatabase() {
   sqlite.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
   return { sqlite, file };
 }
+
+/** Holds the write lock of argv[2] for argv[3] ms, saying "locked" once it has it. */
+const LOCK_HOLDER = `
+  const Database = require(process.argv[1]);
+  const db = new Database(process.argv[2]);
+  db.exec("BEGIN IMMEDIATE");
+  process.stdout.write("locked");
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[3]));
+  db.exec("COMMIT");
+`;
 
 const ids = (sqlite: Database.Database) =>
   sqlite.prepare("SELECT id FROM items ORDER BY id").pluck().all();
@@ -69,11 +80,27 @@ describe("startBackgroundInserts", () => {
     inserts.insert([1, "waits"]);
     inserts.insert([2, "waits too"]);
 
-    expect(inserts.drain(2_000)).toBe(false);
+    expect(inserts.drain(300)).toBe(false);
     sqlite.exec("COMMIT");
 
     expect(inserts.drain(2_000)).toBe(true);
     expect(ids(sqlite)).toEqual([1, 2]);
+  });
+
+  it("keeps trying through a drain while another process holds the lock", async () => {
+    const { sqlite, file } = walDatabase();
+    const inserts = startBackgroundInserts(file, INSERT, () => undefined, 100);
+    const holder = spawn(
+      process.execPath,
+      ["-e", LOCK_HOLDER, path.resolve("node_modules/better-sqlite3"), file, "700"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await once(holder.stdout, "data");
+    inserts.insert([1, "after the lock"]);
+
+    expect(inserts.drain(5_000)).toBe(true);
+    expect(ids(sqlite)).toEqual([1]);
+    await once(holder, "exit");
   });
 
   it("loses nothing when the process exits right after handing rows over", () => {

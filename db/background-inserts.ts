@@ -10,14 +10,16 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.file, { fileMustExist: true });
+// Short lock waits: a failed write is tried again later, and meanwhile rows keep being taken in
+// (and held within the budget) rather than queueing unseen in the message port.
 db.pragma("busy_timeout = " + workerData.busyTimeoutMs);
 // Checkpoints are the checkpoint worker's job (background-checkpoints.ts), not a commit's here.
 db.pragma("wal_autocheckpoint = 0");
 const insert = db.prepare(workerData.sql);
 const messageOf = (error) => String((error && error.message) || error);
 // A row the table refuses (a constraint) is dropped and reported, so it cannot hold up the rest;
-// any other failure (a lock held past the busy timeout, a full disk) undoes the transaction,
-// and its rows are tried again.
+// any other failure (a lock held past the wait, a full disk) undoes the transaction, and its
+// rows are tried again.
 const insertAll = db.transaction((rows) => {
   let refused = 0;
   let reason = "";
@@ -33,60 +35,77 @@ const insertAll = db.transaction((rows) => {
   return { refused, reason };
 });
 const sizeOf = (row) => row.reduce((bytes, value) => bytes + String(value ?? "").length, 16);
-// The newest rows that fit in the byte budget: what is kept while writes keep failing.
-function newestWithin(rows, bytesMax) {
-  let bytes = 0;
-  let first = rows.length;
-  while (first > 0 && bytes + sizeOf(rows[first - 1]) <= bytesMax) bytes += sizeOf(rows[--first]);
-  return rows.slice(first);
-}
 const drained = new Int32Array(workerData.drained);
 let rows = [];
+let bytes = 0;
+let dropped = 0;
 let timer;
+let isRetrying = false;
+let isStopped = false;
+const take = (row) => {
+  rows.push(row);
+  bytes += sizeOf(row);
+  while (bytes > workerData.keptBytesMax && rows.length > 1) {
+    bytes -= sizeOf(rows.shift());
+    dropped += 1;
+  }
+};
 const write = () => {
   clearTimeout(timer);
   timer = undefined;
-  if (rows.length === 0) return;
+  if (rows.length === 0 || isStopped) return;
   try {
     const { refused, reason } = insertAll(rows);
     rows = [];
+    bytes = 0;
+    isRetrying = false;
     if (refused > 0) parentPort.postMessage({ error: refused + " rows refused: " + reason });
   } catch (error) {
-    const kept = newestWithin(rows, workerData.keptBytesMax);
-    const dropped = rows.length - kept.length;
-    rows = kept;
     const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
-    parentPort.postMessage({ error: messageOf(error) + lost });
+    dropped = 0;
+    if (!isRetrying) parentPort.postMessage({ error: messageOf(error) + lost });
+    isRetrying = true;
     timer = setTimeout(write, workerData.retryMs);
   }
 };
-parentPort.on("message", (message) => {
-  if (typeof message === "object" && message !== null && "drain" in message) {
-    write();
-    Atomics.store(drained, 1, rows.length === 0 ? 1 : 0);
-    Atomics.store(drained, 0, message.drain);
-    Atomics.notify(drained, 0);
-    return;
+// Tries until every row is in or the deadline passes; a final drain then writes nothing more,
+// so that the process never stops this thread inside a statement.
+const drain = ({ drain: sequence, untilMs, isFinal }) => {
+  write();
+  while (rows.length > 0 && Date.now() + workerData.busyTimeoutMs < untilMs) write();
+  if (isFinal) {
+    isStopped = true;
+    clearTimeout(timer);
   }
-  rows.push(message);
-  if (rows.length >= workerData.rowsPerWrite) write();
-  else timer ??= setTimeout(write, workerData.delayMs);
+  Atomics.store(drained, 1, rows.length === 0 ? 1 : 0);
+  Atomics.store(drained, 0, sequence);
+  Atomics.notify(drained, 0);
+};
+parentPort.on("message", (message) => {
+  if (typeof message === "object" && message !== null && "drain" in message) return drain(message);
+  take(message);
+  if (rows.length >= workerData.rowsPerWrite && !isRetrying) write();
+  else timer ??= setTimeout(write, isRetrying ? workerData.retryMs : workerData.delayMs);
 });
 `;
 
 const DELAY_MS = 20;
 const ROWS_PER_WRITE = 250;
 const RETRY_MS = 1_000;
-/** What the worker keeps across failed writes, well inside its heap, before the oldest go. */
+/** What the worker keeps while writes fail (a lock held long, a full disk) before the oldest go. */
 const KEPT_BYTES_MAX = 16 * 1_048_576;
 const HEAP_MB = 64;
-export const BUSY_TIMEOUT_MS = 5_000;
+/** Longer than the serving thread's write batches and the sync log's own commits hold the lock. */
+const BUSY_TIMEOUT_MS = 250;
 
 export type BackgroundInserts = {
   /** Hands one row (its values in the statement's parameter order) to the worker. */
   insert: (values: unknown[]) => void;
-  /** Blocks until every row handed over is committed (true), or failed or timed out (false). */
-  drain: (timeoutMs: number) => boolean;
+  /**
+   * Blocks until every row handed over is committed (true), or `timeoutMs` has passed (false).
+   * A final drain, at exit, leaves the worker writing nothing more.
+   */
+  drain: (timeoutMs: number, isFinal?: boolean) => boolean;
   /** False once the worker has stopped: rows must then be written some other way. */
   isRunning: () => boolean;
 };
@@ -123,11 +142,12 @@ export function startBackgroundInserts(
   worker.once("exit", () => (isRunning = false));
   return {
     insert: (values) => worker.postMessage(values),
-    drain: (timeoutMs) => {
+    drain: (timeoutMs, isFinal = false) => {
       if (!isRunning) return false;
       drains += 1;
-      worker.postMessage({ drain: drains });
-      const deadline = performance.now() + timeoutMs;
+      worker.postMessage({ drain: drains, untilMs: Date.now() + timeoutMs, isFinal });
+      // A little longer than the worker's own deadline, by which it has stopped trying.
+      const deadline = performance.now() + timeoutMs + busyTimeoutMs;
       for (let done = Atomics.load(drained, 0); done < drains; done = Atomics.load(drained, 0)) {
         const remaining = deadline - performance.now();
         if (remaining <= 0) return false;

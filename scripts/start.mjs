@@ -1,6 +1,7 @@
 // `npm start`: build when the build is missing or older than the sources, migrate, then serve.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { serverCommand } from "./server-command.mjs";
 
@@ -38,4 +39,4 @@ const child = spawn(server.command, server.args, { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => child.kill(signal));
 }
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+child.on("exit", (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

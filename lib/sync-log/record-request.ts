@@ -1,8 +1,8 @@
-import { BUSY_TIMEOUT_MS, type BackgroundInserts } from "@/db/background-inserts";
+import type { BackgroundInserts } from "@/db/background-inserts";
 import { preparedInsert, type Db } from "@/db/client";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
-import { log } from "@/lib/log";
+import { flushLogSync, log } from "@/lib/log";
 import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { capText, redactHeader, redactRawText, storedBody } from "./redact";
 
@@ -141,8 +141,8 @@ const globalForLog = globalThis as unknown as {
   rosterSyncLogInserts?: BackgroundInserts;
 };
 
-/** How long a process about to exit waits for the writer's last rows: past its lock waits. */
-const EXIT_DRAIN_MS = BUSY_TIMEOUT_MS + 2_000;
+/** How long a process about to exit waits for the writer's last rows (a lock held meanwhile). */
+const EXIT_DRAIN_MS = 5_000;
 
 /** The INSERT a writer thread runs for each entry, with positional parameters. */
 export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
@@ -154,7 +154,10 @@ export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
 export function sendSyncLogTo(inserts: BackgroundInserts): void {
   globalForLog.rosterSyncLogInserts = inserts;
   process.once("exit", () => {
-    if (!inserts.drain(EXIT_DRAIN_MS)) log.error("sync_log.entries_lost_at_exit");
+    // A writer that stopped earlier said so then; its entries since went to the queue here.
+    if (!inserts.isRunning() || inserts.drain(EXIT_DRAIN_MS, true)) return;
+    log.error("sync_log.entries_lost_at_exit");
+    flushLogSync();
   });
 }
 
