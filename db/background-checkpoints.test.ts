@@ -1,20 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startBackgroundCheckpoints } from "./background-checkpoints";
+import { walDatabases } from "./test-wal-database";
 
-const opened: Database.Database[] = [];
-
-function walDatabase() {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "roster-ckpt-")), "test.db");
-  const sqlite = new Database(file);
-  opened.push(sqlite);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-  return { sqlite, file };
-}
+const databases = walDatabases();
+const walDatabase = databases.open;
 
 /** About 4 MB of rows: several thousand WAL pages, all still outside the database file. */
 function writeRows(sqlite: Database.Database) {
@@ -34,9 +25,7 @@ async function waitForBytes(file: string, bytesMin: number, timeoutMs: number) {
   return databaseBytes(file);
 }
 
-afterEach(() => {
-  for (const sqlite of opened.splice(0)) sqlite.close();
-});
+afterEach(() => databases.closeAll());
 
 describe("startBackgroundCheckpoints", () => {
   it("moves committed pages into the database file from its own thread", async () => {

@@ -1,23 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startBackgroundInserts } from "./background-inserts";
+import { walDatabases } from "./test-wal-database";
 
 const INSERT = "INSERT INTO items (id, body) VALUES (?, ?)";
-const opened: Database.Database[] = [];
-
-function walDatabase() {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "roster-inserts-")), "test.db");
-  const sqlite = new Database(file);
-  opened.push(sqlite);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-  return { sqlite, file };
-}
+const databases = walDatabases();
+const walDatabase = databases.open;
 
 /** Holds the write lock of argv[2] for argv[3] ms, saying "locked" once it has it. */
 const LOCK_HOLDER = `
@@ -32,9 +23,7 @@ const LOCK_HOLDER = `
 const ids = (sqlite: Database.Database) =>
   sqlite.prepare("SELECT id FROM items ORDER BY id").pluck().all();
 
-afterEach(() => {
-  for (const sqlite of opened.splice(0)) sqlite.close();
-});
+afterEach(() => databases.closeAll());
 
 describe("startBackgroundInserts", () => {
   it("commits the rows handed over from its own thread, all of them by the end of drain", () => {
