@@ -39,12 +39,26 @@ describe("startBackgroundInserts", () => {
     expect(inserts.isRunning()).toBe(true);
   });
 
-  it("writes a few rows within milliseconds, without a drain", async () => {
+  it("writes a few rows within a fraction of a second, without a drain", async () => {
     const { sqlite, file } = walDatabase();
     const inserts = startBackgroundInserts(file, INSERT, () => undefined);
     inserts.insert([1, "one"]);
 
     await expect.poll(() => ids(sqlite), { timeout: 2_000, interval: 10 }).toEqual([1]);
+  });
+
+  it("hands rows over a tenth of a second at a time, so that they commit together", async () => {
+    const { sqlite, file } = walDatabase();
+    const inserts = startBackgroundInserts(file, INSERT, () => undefined);
+    inserts.insert([0, "the worker has started once this is in"]);
+    await expect.poll(() => ids(sqlite), { timeout: 2_000, interval: 5 }).toEqual([0]);
+
+    inserts.insert([1, "one"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    inserts.insert([2, "two"]);
+
+    await expect.poll(() => ids(sqlite).length, { timeout: 2_000, interval: 5 }).toBeGreaterThan(1);
+    expect(ids(sqlite)).toEqual([0, 1, 2]);
   });
 
   it("drops and reports a row the table refuses, and keeps the others", async () => {
