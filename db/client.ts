@@ -107,6 +107,25 @@ export function isDatabaseReachable(): boolean {
 }
 
 /**
+ * Runs `write` without waiting out the busy timeout when another connection holds the write lock:
+ * for writes that may be skipped, which must not hold up (or fail) the request that makes them.
+ * Answers false when the lock was taken and nothing was written.
+ */
+export function writeUnlessLocked(db: Db, write: () => void): boolean {
+  const sqlite = db.$client;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
  * One drizzle prepared query per connection (or transaction) and builder, so hot lookups skip
  * query building. `build` must always produce the same SQL; parameters go in placeholders.
  */

@@ -1,10 +1,11 @@
 import { hash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { preparedFor, type Db, type Queryable } from "@/db/client";
+import { preparedFor, writeUnlessLocked, type Db, type Queryable } from "@/db/client";
 import { directories, tokens, type Provider } from "@/db/schema";
 
 const SECRET_BYTES = 32;
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const LOCKED_RETRY_MS = 5_000;
 
 export type TokenSummary = {
   id: string;
@@ -151,15 +152,23 @@ export function authenticate(db: Db, secret: string): Authenticated | undefined 
   };
 }
 
-/** last_used_at is written at most once a minute per token, to keep reads free of writes. */
+/**
+ * last_used_at is written at most once a minute per token, to keep reads free of writes. While
+ * another process holds the write lock (a seed, a backup), the request goes on without waiting
+ * and a request a few seconds later writes it.
+ */
 function recordUse(db: Db, tokenId: string): void {
   const nowMs = Date.now();
   if (nowMs - (lastUsedWrites.get(tokenId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
   lastUsedWrites.set(tokenId, nowMs);
-  db.update(tokens)
-    .set({ lastUsedAt: new Date(nowMs).toISOString() })
-    .where(eq(tokens.id, tokenId))
-    .run();
+  const isWritten = writeUnlessLocked(db, () => {
+    db.update(tokens)
+      .set({ lastUsedAt: new Date(nowMs).toISOString() })
+      .where(eq(tokens.id, tokenId))
+      .run();
+  });
+  if (!isWritten)
+    lastUsedWrites.set(tokenId, nowMs - LAST_USED_WRITE_INTERVAL_MS + LOCKED_RETRY_MS);
 }
 
 export function listTokens(db: Db, directoryId: string): TokenSummary[] {
