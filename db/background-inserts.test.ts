@@ -22,6 +22,10 @@ const LOCK_HOLDER = `
 
 const ids = (sqlite: Database.Database) =>
   sqlite.prepare("SELECT id FROM items ORDER BY id").pluck().all();
+const count = (sqlite: Database.Database) =>
+  sqlite.prepare("SELECT count(*) FROM items").pluck().get();
+/** About what a request and its response come to at the sync log's default 64 kB cap. */
+const bigBody = (id: number) => `${id}:`.padEnd(100_000, "x");
 
 afterEach(() => databases.closeAll());
 
@@ -59,6 +63,33 @@ describe("startBackgroundInserts", () => {
 
     await expect.poll(() => ids(sqlite).length, { timeout: 2_000, interval: 5 }).toBeGreaterThan(1);
     expect(ids(sqlite)).toEqual([0, 1, 2]);
+  });
+
+  it("writes every row of a burst larger than the byte budget it keeps while writes fail", () => {
+    const { sqlite, file } = walDatabase();
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason));
+    for (let id = 1; id <= 200; id += 1) inserts.insert([id, bigBody(id)]);
+
+    expect(inserts.drain(5_000)).toBe(true);
+
+    expect(count(sqlite)).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports the rows it dropped while a lock was held, and its drain answers false", async () => {
+    const { sqlite, file } = walDatabase();
+    const errors: string[] = [];
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason), 50);
+    sqlite.exec("BEGIN IMMEDIATE");
+    for (let id = 1; id <= 300; id += 1) inserts.insert([id, bigBody(id)]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    sqlite.exec("COMMIT");
+
+    expect(inserts.drain(5_000)).toBe(false);
+
+    expect(count(sqlite)).toBeLessThan(300);
+    await expect.poll(() => errors.join(" | ")).toMatch(/\d+ oldest rows were dropped/);
   });
 
   it("drops and reports a row the table refuses, and keeps the others", async () => {

@@ -39,7 +39,9 @@ const sizeOf = (row) => row.reduce((bytes, value) => bytes + String(value ?? "")
 const drained = new Int32Array(workerData.drained);
 let rows = [];
 let bytes = 0;
+// Rows dropped to stay within the budget: since the last report, and since the last drain.
 let dropped = 0;
+let droppedSinceDrain = 0;
 let timer;
 let isRetrying = false;
 let isStopped = false;
@@ -49,6 +51,7 @@ const take = (row) => {
   while (bytes > workerData.keptBytesMax && rows.length > 1) {
     bytes -= sizeOf(rows.shift());
     dropped += 1;
+    droppedSinceDrain += 1;
   }
 };
 const write = () => {
@@ -61,10 +64,12 @@ const write = () => {
     bytes = 0;
     isRetrying = false;
     if (refused > 0) parentPort.postMessage({ error: refused + " rows refused: " + reason });
+    if (dropped > 0) parentPort.postMessage({ error: dropped + " oldest rows were dropped" });
+    dropped = 0;
   } catch (error) {
     const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
+    if (!isRetrying || dropped > 0) parentPort.postMessage({ error: messageOf(error) + lost });
     dropped = 0;
-    if (!isRetrying) parentPort.postMessage({ error: messageOf(error) + lost });
     isRetrying = true;
     timer = setTimeout(write, workerData.retryMs);
   }
@@ -78,25 +83,30 @@ const drain = ({ drain: sequence, untilMs, isFinal }) => {
     isStopped = true;
     clearTimeout(timer);
   }
-  Atomics.store(drained, 1, rows.length === 0 ? 1 : 0);
+  Atomics.store(drained, 1, rows.length === 0 && droppedSinceDrain === 0 ? 1 : 0);
+  droppedSinceDrain = 0;
   Atomics.store(drained, 0, sequence);
   Atomics.notify(drained, 0);
 };
 parentPort.on("message", (message) => {
   if (!Array.isArray(message)) return drain(message);
-  for (const row of message) take(row);
+  for (const row of message) {
+    // While writes succeed, rows are only ever dropped for a failing one: write in parts.
+    if (!isRetrying && bytes + sizeOf(row) > workerData.keptBytesMax) write();
+    take(row);
+  }
   if (!isRetrying) write();
 });
 `;
 
 /**
- * Each commit here makes the serving connection drop its whole page cache at its next read (SQLite
- * cannot tell which pages changed), so commits come at most ten times a second: a lookup's query
- * took 79 µs in the server at 50 a second against 54 with none. One message per hand-over, not
- * per row, also saves the serving thread a structured clone's fixed cost on each request.
+ * Each commit here empties the serving connection's page cache (SQLite cannot tell which pages
+ * changed), so commits are kept rare; one message per hand-over also spares the serving thread a
+ * structured clone's fixed cost per row. The byte bound keeps a message well inside HEAP_MB.
  */
 const HANDOVER_MS = 100;
-const ROWS_PER_HANDOVER = 500;
+const HANDOVER_ROWS_MAX = 500;
+const HANDOVER_BYTES_MAX = 4 * 1_048_576;
 const RETRY_MS = 1_000;
 /** What the worker keeps while writes fail (a lock held long, a full disk) before the oldest go. */
 const KEPT_BYTES_MAX = 16 * 1_048_576;
@@ -104,8 +114,16 @@ const HEAP_MB = 64;
 /** Longer than the serving thread's write batches and the sync log's own commits hold the lock. */
 const BUSY_TIMEOUT_MS = 250;
 
+/** Roughly what a row costs to hold, as the worker counts it against its byte budget. */
+const sizeOf = (row: unknown[]) =>
+  row.reduce<number>((bytes, value) => bytes + (typeof value === "string" ? value.length : 8), 16);
+
+/** An error from the worker thread; one thrown while it starts may be a bare `{ code }`. */
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String((error as { code?: unknown })?.code ?? error);
+
 export type BackgroundInserts = {
-  /** Hands one row (its values in the statement's parameter order) to the worker. */
+  /** Queues one row (its values in the statement's parameter order) for the next hand-over. */
   insert: (values: unknown[]) => void;
   /**
    * Blocks until every row handed over is committed (true), or `timeoutMs` has passed (false).
@@ -139,9 +157,9 @@ export function startBackgroundInserts(
     },
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 },
   });
-  worker.unref();
   let isRunning = true;
   let waiting: unknown[][] = [];
+  let waitingBytes = 0;
   let timer: NodeJS.Timeout | undefined;
   const handOver = () => {
     clearTimeout(timer);
@@ -149,19 +167,26 @@ export function startBackgroundInserts(
     if (waiting.length === 0 || !isRunning) return;
     worker.postMessage(waiting);
     waiting = [];
+    waitingBytes = 0;
   };
+  const notWritten = (count: number) =>
+    onError(`the writer thread has stopped; ${count} rows were not written`);
   worker.on("message", (message: { error?: string }) => onError(message.error ?? "unknown"));
-  worker.on("error", (error) => onError(error.message));
+  worker.on("error", (error: unknown) => onError(messageOf(error)));
   worker.once("exit", () => {
     isRunning = false;
     clearTimeout(timer);
-    if (waiting.length > 0) onError(`the writer stopped; ${waiting.length} rows were not written`);
+    if (waiting.length > 0) notWritten(waiting.length);
     waiting = [];
   });
+  // After the listeners, which would hold the process open again.
+  worker.unref();
   return {
     insert: (values) => {
+      if (!isRunning) return notWritten(1);
       waiting.push(values);
-      if (waiting.length >= ROWS_PER_HANDOVER) handOver();
+      waitingBytes += sizeOf(values);
+      if (waiting.length >= HANDOVER_ROWS_MAX || waitingBytes >= HANDOVER_BYTES_MAX) handOver();
       else timer ??= setTimeout(handOver, HANDOVER_MS).unref();
     },
     drain: (timeoutMs, isFinal = false) => {

@@ -46,7 +46,7 @@ async function all(query: string, limit = 100): Promise<LogListItem[]> {
   return items;
 }
 
-/** Entries are written a few milliseconds after their response; poll until all are there. */
+/** Entries are written within a tenth of a second of their response; poll until all are there. */
 async function waitForEntries(count: number): Promise<void> {
   const deadline = Date.now() + 5_000;
   while ((await page("limit=100")).items.length < count) {

@@ -27,7 +27,7 @@ let token: string;
 let directoryId: string;
 let scim: ReturnType<typeof scimClient>;
 
-/** Entries are written in batches a few milliseconds after the response; wait for them. */
+/** Entries are written in batches within a tenth of a second of the response; wait for them. */
 async function waitForLog(requestCount: number) {
   const deadline = Date.now() + 5_000;
   for (;;) {
