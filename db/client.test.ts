@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
-import { preparedInsert, type Db } from "./client";
+import { preparedInsert, writeUnlessLocked, type Db } from "./client";
 
 let db: Db;
 let close: () => void;
@@ -111,5 +111,32 @@ describe("preparedInsert", () => {
 
     expect(() => insertFlag(db).run(partial)).toThrow('No value for column "note"');
     expect(flagRows()).toEqual([]);
+  });
+});
+
+describe("writeUnlessLocked", () => {
+  const busyTimeout = () => db.$client.pragma("busy_timeout", { simple: true });
+
+  it("writes when the lock is free, and skips at once while another connection holds it", () => {
+    const other = new Database(db.$client.name);
+    expect(writeUnlessLocked(db, () => add("free"))).toBe(true);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      expect(writeUnlessLocked(db, () => add("locked"))).toBe(false);
+    } finally {
+      other.exec("COMMIT");
+      other.close();
+    }
+
+    expect(ids()).toEqual(["free"]);
+  });
+
+  it("puts back the connection's own busy timeout, also after a failed write", () => {
+    db.$client.pragma("busy_timeout = 250");
+    writeUnlessLocked(db, () => add("a"));
+    expect(busyTimeout()).toBe(250);
+
+    expect(() => writeUnlessLocked(db, () => add("a"))).toThrow(/UNIQUE/);
+    expect(busyTimeout()).toBe(250);
   });
 });

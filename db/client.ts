@@ -107,12 +107,13 @@ export function isDatabaseReachable(): boolean {
 }
 
 /**
- * Runs `write` without waiting out the busy timeout when another connection holds the write lock:
- * for writes that may be skipped, which must not hold up (or fail) the request that makes them.
- * Answers false when the lock was taken and nothing was written.
+ * Runs `write` without waiting out the busy timeout when another connection (another process,
+ * or a worker thread's) holds the write lock: for writes that may be skipped, which must not
+ * hold up or fail the request that makes them. Answers false when nothing was written.
  */
 export function writeUnlessLocked(db: Db, write: () => void): boolean {
   const sqlite = db.$client;
+  const busyTimeoutMs = Number(sqlite.pragma("busy_timeout", { simple: true }));
   sqlite.pragma("busy_timeout = 0");
   try {
     write();
@@ -121,7 +122,7 @@ export function writeUnlessLocked(db: Db, write: () => void): boolean {
     if (String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) return false;
     throw error;
   } finally {
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
 }
 

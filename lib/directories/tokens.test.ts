@@ -43,12 +43,19 @@ describe("authenticate", () => {
     const other = new Database(db.$client.name);
     other.exec("BEGIN IMMEDIATE");
 
-    const tokenId = authenticate(db, token)?.tokenId ?? "";
+    let tokenId = "";
+    try {
+      tokenId = authenticate(db, token)?.tokenId ?? "";
+      vi.setSystemTime(Date.parse("2026-12-04T12:00:04Z"));
+      authenticate(db, token);
+    } finally {
+      other.exec("COMMIT");
+      other.close();
+    }
 
     expect(tokenId).not.toBe("");
     expect(lastUsedOf(tokenId)).toBeNull();
-    other.exec("COMMIT");
-    other.close();
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5_000);
     vi.setSystemTime(Date.parse("2026-12-04T12:00:06Z"));
     authenticate(db, token);
     expect(lastUsedOf(tokenId)).toBe("2026-12-04T12:00:06.000Z");
