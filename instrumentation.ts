@@ -16,8 +16,11 @@ export async function register(): Promise<void> {
   );
   if (isSyncLogEnabled()) {
     const sql = syncRequestInsertSql(getDb());
-    const inserts = startBackgroundInserts(databasePath(), sql, (reason) =>
-      log.error({ reason }, "sync_log.write_failed"),
+    // A write that failed but is kept (a lock held elsewhere) is retried each second.
+    const inserts = startBackgroundInserts(databasePath(), sql, (reason, isLost) =>
+      isLost
+        ? log.error({ reason }, "sync_log.write_failed")
+        : log.warn({ reason }, "sync_log.write_retrying"),
     );
     sendSyncLogTo(inserts);
   }

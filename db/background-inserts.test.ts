@@ -79,8 +79,9 @@ describe("startBackgroundInserts", () => {
 
   it("reports the rows it dropped while a lock was held, and its drain answers false", async () => {
     const { sqlite, file } = walDatabase();
-    const errors: string[] = [];
-    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason), 50);
+    const losses: string[] = [];
+    const report = (reason: string, isLost: boolean) => isLost && losses.push(reason);
+    const inserts = startBackgroundInserts(file, INSERT, report, 50);
     sqlite.exec("BEGIN IMMEDIATE");
     for (let id = 1; id <= 300; id += 1) inserts.insert([id, bigBody(id)]);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -89,7 +90,7 @@ describe("startBackgroundInserts", () => {
     expect(inserts.drain(5_000)).toBe(false);
 
     expect(count(sqlite)).toBeLessThan(300);
-    await expect.poll(() => errors.join(" | ")).toMatch(/\d+ oldest rows were dropped/);
+    await expect.poll(() => losses.join(" | ")).toMatch(/\d+ oldest rows were dropped/);
   });
 
   it("drops and reports a row the table refuses, and keeps the others", async () => {
@@ -106,10 +107,11 @@ describe("startBackgroundInserts", () => {
     await expect.poll(() => errors).toEqual([expect.stringMatching(/^1 rows refused: UNIQUE/)]);
   });
 
-  it("keeps the rows of a write that outwaited the lock, and writes them once it is free", () => {
+  it("keeps the rows of a write that outwaited the lock, and writes them once it is free", async () => {
     const { sqlite, file } = walDatabase();
-    const errors: string[] = [];
-    const inserts = startBackgroundInserts(file, INSERT, (reason) => errors.push(reason), 50);
+    const reports: { reason: string; isLost: boolean }[] = [];
+    const report = (reason: string, isLost: boolean) => reports.push({ reason, isLost });
+    const inserts = startBackgroundInserts(file, INSERT, report, 50);
     sqlite.exec("BEGIN IMMEDIATE");
     inserts.insert([1, "waits"]);
     inserts.insert([2, "waits too"]);
@@ -119,6 +121,9 @@ describe("startBackgroundInserts", () => {
 
     expect(inserts.drain(2_000)).toBe(true);
     expect(ids(sqlite)).toEqual([1, 2]);
+    await expect
+      .poll(() => reports)
+      .toEqual([{ reason: expect.stringMatching(/locked/), isLost: false }]);
   });
 
   it("keeps trying through a drain while another process holds the lock", async () => {

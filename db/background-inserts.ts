@@ -63,12 +63,15 @@ const write = () => {
     rows = [];
     bytes = 0;
     isRetrying = false;
-    if (refused > 0) parentPort.postMessage({ error: refused + " rows refused: " + reason });
-    if (dropped > 0) parentPort.postMessage({ error: dropped + " oldest rows were dropped" });
+    const reportLoss = (error) => parentPort.postMessage({ error, isLost: true });
+    if (refused > 0) reportLoss(refused + " rows refused: " + reason);
+    if (dropped > 0) reportLoss(dropped + " oldest rows were dropped");
     dropped = 0;
   } catch (error) {
     const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
-    if (!isRetrying || dropped > 0) parentPort.postMessage({ error: messageOf(error) + lost });
+    if (!isRetrying || dropped > 0) {
+      parentPort.postMessage({ error: messageOf(error) + lost, isLost: dropped > 0 });
+    }
     dropped = 0;
     isRetrying = true;
     timer = setTimeout(write, workerData.retryMs);
@@ -134,11 +137,14 @@ export type BackgroundInserts = {
   isRunning: () => boolean;
 };
 
-/** Starts the worker for `sql`, a single-row INSERT with positional parameters, on `file`. */
+/**
+ * Starts the worker for `sql`, a single-row INSERT with positional parameters, on `file`.
+ * `onError` hears of every failure; `isLost` is false for a write that is kept and tried again.
+ */
 export function startBackgroundInserts(
   file: string,
   sql: string,
-  onError: (message: string) => void,
+  onError: (message: string, isLost: boolean) => void,
   busyTimeoutMs = BUSY_TIMEOUT_MS,
 ): BackgroundInserts {
   // [0]: the last drain the worker finished; [1]: 1 if it left no row unwritten.
@@ -170,9 +176,11 @@ export function startBackgroundInserts(
     waitingBytes = 0;
   };
   const notWritten = (count: number) =>
-    onError(`the writer thread has stopped; ${count} rows were not written`);
-  worker.on("message", (message: { error?: string }) => onError(message.error ?? "unknown"));
-  worker.on("error", (error: unknown) => onError(messageOf(error)));
+    onError(`the writer thread has stopped; ${count} rows were not written`, true);
+  worker.on("message", (message: { error?: string; isLost?: boolean }) =>
+    onError(message.error ?? "unknown", message.isLost ?? true),
+  );
+  worker.on("error", (error: unknown) => onError(messageOf(error), true));
   worker.once("exit", () => {
     isRunning = false;
     clearTimeout(timer);
