@@ -107,7 +107,7 @@ describe("startBackgroundInserts", () => {
     await expect.poll(() => errors).toEqual([expect.stringMatching(/^1 rows refused: UNIQUE/)]);
   });
 
-  it("keeps the rows of a write that outwaited the lock, and writes them once it is free", async () => {
+  it("keeps the rows of a write that outwaited the lock, and writes them later", async () => {
     const { sqlite, file } = walDatabase();
     const reports: { reason: string; isLost: boolean }[] = [];
     const report = (reason: string, isLost: boolean) => reports.push({ reason, isLost });

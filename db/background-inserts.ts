@@ -35,7 +35,9 @@ const insertAll = db.transaction((rows) => {
   }
   return { refused, reason };
 });
-const sizeOf = (row) => row.reduce((bytes, value) => bytes + String(value ?? "").length, 16);
+// Counted as the serving thread counts a hand-over (sizeOf below).
+const sizeOf = (row) =>
+  row.reduce((bytes, value) => bytes + (typeof value === "string" ? value.length : 8), 16);
 const drained = new Int32Array(workerData.drained);
 let rows = [];
 let bytes = 0;
@@ -117,7 +119,7 @@ const HEAP_MB = 64;
 /** Longer than the serving thread's write batches and the sync log's own commits hold the lock. */
 const BUSY_TIMEOUT_MS = 250;
 
-/** Roughly what a row costs to hold, as the worker counts it against its byte budget. */
+/** Roughly what a row costs to hold; the worker counts its byte budget the same way. */
 const sizeOf = (row: unknown[]) =>
   row.reduce<number>((bytes, value) => bytes + (typeof value === "string" ? value.length : 8), 16);
 

@@ -59,7 +59,8 @@ export function revokeToken(db: Db, tokenId: string): TokenSummary | undefined {
   return summary;
 }
 
-const lastUsedWrites = new Map<string, number>();
+/** When each token's next last_used_at write is due, in epoch ms. */
+const nextUseWrites = new Map<string, number>();
 
 const findTokenByHash = preparedFor((db) =>
   db
@@ -159,16 +160,14 @@ export function authenticate(db: Db, secret: string): Authenticated | undefined 
  */
 function recordUse(db: Db, tokenId: string): void {
   const nowMs = Date.now();
-  if (nowMs - (lastUsedWrites.get(tokenId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
-  lastUsedWrites.set(tokenId, nowMs);
+  if (nowMs < (nextUseWrites.get(tokenId) ?? 0)) return;
   const isWritten = writeUnlessLocked(db, () => {
     db.update(tokens)
       .set({ lastUsedAt: new Date(nowMs).toISOString() })
       .where(eq(tokens.id, tokenId))
       .run();
   });
-  if (!isWritten)
-    lastUsedWrites.set(tokenId, nowMs - LAST_USED_WRITE_INTERVAL_MS + LOCKED_RETRY_MS);
+  nextUseWrites.set(tokenId, nowMs + (isWritten ? LAST_USED_WRITE_INTERVAL_MS : LOCKED_RETRY_MS));
 }
 
 export function listTokens(db: Db, directoryId: string): TokenSummary[] {
