@@ -1,8 +1,7 @@
 import Database from "better-sqlite3";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
-import { preparedInsert, writeUnlessLocked, type Db } from "./client";
+import { writeUnlessLocked, type Db } from "./client";
 
 let db: Db;
 let close: () => void;
@@ -68,49 +67,6 @@ describe("openDb's shared transaction handle", () => {
       other.close();
     }
     expect(ids()).toEqual(["y"]);
-  });
-});
-
-const flags = sqliteTable("flag", {
-  id: text("id").primaryKey(),
-  isOn: integer("is_on", { mode: "boolean" }).notNull(),
-  note: text("note"),
-});
-const insertFlag = preparedInsert(flags);
-const flagRows = () => db.$client.prepare("SELECT id, is_on, note FROM flag ORDER BY id").all();
-
-describe("preparedInsert", () => {
-  beforeEach(() => {
-    db.$client.exec("CREATE TABLE flag (id TEXT PRIMARY KEY, is_on INTEGER NOT NULL, note TEXT)");
-  });
-
-  it("binds each column through its own mapping, on the database and inside a transaction", () => {
-    insertFlag(db).run({ id: "a", isOn: true, note: "first" });
-    db.transaction((tx) => insertFlag(tx).run({ id: "b", isOn: false, note: null }));
-
-    expect(flagRows()).toEqual([
-      { id: "a", is_on: 1, note: "first" },
-      { id: "b", is_on: 0, note: null },
-    ]);
-  });
-
-  it("prepares on the one connection when first used inside a nested transaction", () => {
-    db.transaction((tx) =>
-      tx.transaction((nested) => insertFlag(nested).run({ id: "n", isOn: true, note: null })),
-    );
-    insertFlag(db).run({ id: "o", isOn: false, note: "outside" });
-
-    expect(flagRows()).toEqual([
-      { id: "n", is_on: 1, note: null },
-      { id: "o", is_on: 0, note: "outside" },
-    ]);
-  });
-
-  it("refuses a row that leaves a column out, and writes nothing", () => {
-    const partial = { id: "c", isOn: true } as unknown as typeof flags.$inferInsert;
-
-    expect(() => insertFlag(db).run(partial)).toThrow('No value for column "note"');
-    expect(flagRows()).toEqual([]);
   });
 });
 

@@ -3,8 +3,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { getTableColumns, is, Param, Placeholder, sql } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { registerFunctions, withOpaqueLimits } from "./dialect";
 import { noteTransaction } from "./write-batch";
 import * as schema from "./schema";
@@ -142,52 +140,4 @@ export function preparedFor<T>(build: (db: Queryable) => T): (db: Queryable) => 
     }
     return prepared;
   };
-}
-
-type BoundParam = { name: string; encoder: { mapToDriverValue: (value: unknown) => unknown } };
-
-/** The column each parameter of a built INSERT stands for: `values()` wraps each in a Param. */
-function boundParams(params: unknown[]): BoundParam[] {
-  return params.map((param) => {
-    if (is(param, Param) && is(param.value, Placeholder)) {
-      return { name: param.value.name, encoder: param.encoder as BoundParam["encoder"] };
-    }
-    throw new Error("preparedInsert: every value must be a placeholder");
-  });
-}
-
-/** The better-sqlite3 handle under a drizzle database or transaction: one connection. */
-function clientOf(db: Queryable): Database.Database {
-  const client = (db as unknown as { session?: { client?: Database.Database } }).session?.client;
-  if (typeof client?.prepare !== "function") throw new Error("No better-sqlite3 client found");
-  return client;
-}
-
-/**
- * A prepared single-row INSERT of every column of `table`; run it with a complete row. Rows are
- * bound by position through each column's own mapping, as drizzle's placeholder filling does,
- * minus its entity checks on every call: the sync log inserts a row per request.
- */
-export function preparedInsert<T extends SQLiteTable>(table: T) {
-  const placeholders = Object.fromEntries(
-    Object.keys(getTableColumns(table)).map((column) => [column, sql.placeholder(column)]),
-  ) as unknown as T["$inferInsert"];
-  return preparedFor((db) => {
-    const query = db.insert(table).values(placeholders).toSQL();
-    const statement = clientOf(db).prepare(query.sql);
-    const bound = boundParams(query.params);
-    const toParameters = (row: T["$inferInsert"]): unknown[] => {
-      const record = row as Record<string, unknown>;
-      return bound.map(({ name, encoder }) => {
-        if (!(name in record)) throw new Error(`No value for column "${name}"`);
-        return encoder.mapToDriverValue(record[name]);
-      });
-    };
-    return {
-      /** The statement's SQL, whose positional parameters `toParameters` gives for a row. */
-      sql: query.sql,
-      toParameters,
-      run: (row: T["$inferInsert"]): Database.RunResult => statement.run(toParameters(row)),
-    };
-  });
 }

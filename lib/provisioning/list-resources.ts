@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
+import { directSelect } from "@/db/direct-statements";
 import { directories, groups, users } from "@/db/schema";
 import { badRequest } from "@/lib/scim/errors";
 import { FilterSyntaxError, parseFilterWithNotes } from "@/lib/scim/filter/parse-filter";
@@ -68,22 +69,31 @@ function buildQueries<K extends ResourceKind>(
   };
   // Unfiltered, the total is the directory's running count: counting 100k index entries costs
   // more than the rest of a 100-row page, and clients paging through a directory ask each time.
-  const total = compiled.condition
-    ? db.select({ total: count() }).from(table).where(where)
-    : db
-        .select({ total: TOTALS[kind] })
-        .from(directories)
-        .where(eq(directories.id, sql.placeholder("directoryId")));
+  const counted = { total: count() };
+  const kept = { total: TOTALS[kind] };
+  const page = { ...stored, ...extra };
   return {
-    count: total.prepare(),
-    page: db
-      .select({ ...stored, ...extra })
-      .from(table)
-      .where(where)
-      .orderBy(...order)
-      .limit(sql.placeholder("limit"))
-      .offset(sql.placeholder("offset"))
-      .prepare(),
+    count: compiled.condition
+      ? directSelect(db, counted, db.select(counted).from(table).where(where))
+      : directSelect(
+          db,
+          kept,
+          db
+            .select(kept)
+            .from(directories)
+            .where(eq(directories.id, sql.placeholder("directoryId"))),
+        ),
+    page: directSelect(
+      db,
+      page,
+      db
+        .select(page)
+        .from(table)
+        .where(where)
+        .orderBy(...order)
+        .limit(sql.placeholder("limit"))
+        .offset(sql.placeholder("offset")),
+    ),
   };
 }
 

@@ -1,23 +1,23 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { preparedFor, type Queryable, type Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
+import { preparedSelect, preparedWrite } from "@/db/direct-statements";
 
 /** A table of SCIM resources: users or groups. */
 type ResourceTable = SQLiteTable & { id: SQLiteColumn; directoryId: SQLiteColumn };
 
 /** Finds a resource row by directory and id, with a statement prepared once per connection. */
 export function rowFinder<T extends ResourceTable>(table: T) {
-  const select = preparedFor((db) =>
+  const select = preparedSelect(getTableColumns(table as SQLiteTable), (db, selection) =>
     db
-      .select()
+      .select(selection)
       .from(table as SQLiteTable)
       .where(
         and(
           eq(table.directoryId, sql.placeholder("directoryId")),
           eq(table.id, sql.placeholder("id")),
         ),
-      )
-      .prepare(),
+      ),
   );
   return (db: Queryable, directoryId: string, id: string) =>
     select(db).get({ directoryId, id }) as T["$inferSelect"] | undefined;
@@ -28,9 +28,9 @@ export function rowFinder<T extends ResourceTable>(table: T) {
  * displayName); `exceptId` is the resource being written, or "" for a new one.
  */
 export function keyHolderCheck(table: ResourceTable, key: SQLiteColumn) {
-  const select = preparedFor((db) =>
+  const select = preparedSelect({ id: table.id }, (db, selection) =>
     db
-      .select({ id: table.id })
+      .select(selection)
       .from(table)
       .where(
         and(
@@ -38,8 +38,7 @@ export function keyHolderCheck(table: ResourceTable, key: SQLiteColumn) {
           eq(table.directoryId, sql.placeholder("directoryId")),
           ne(table.id, sql.placeholder("exceptId")),
         ),
-      )
-      .prepare(),
+      ),
   );
   return (db: Queryable, directoryId: string, keyValue: string, exceptId = "") =>
     select(db).get({ key: keyValue, directoryId, exceptId }) !== undefined;
@@ -54,12 +53,11 @@ export function columnUpdater<T extends ResourceTable>(table: T) {
   const statements = new Map<string, ReturnType<typeof prepareUpdate>>();
   const prepareUpdate = (columns: readonly string[]) => {
     const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
-    return preparedFor((db) =>
+    return preparedWrite((db) =>
       db
         .update(table as SQLiteTable)
         .set(values)
-        .where(eq(table.id, sql.placeholder("id")))
-        .prepare(),
+        .where(eq(table.id, sql.placeholder("id"))),
     );
   };
   return (tx: Tx, id: string, changes: Partial<T["$inferInsert"]>) => {

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { jsonTuples } from "@/db/dialect";
-import { preparedFor, preparedInsert, type Queryable, type Tx } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
+import { preparedInsert, preparedSelect } from "@/db/direct-statements";
 import { groupMembers, groups, userEmails, users } from "@/db/schema";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { columnUpdater, keyHolderCheck, rowFinder } from "./resource-statements";
@@ -58,12 +59,9 @@ const userById = and(
   eq(users.id, sql.placeholder("id")),
 );
 const findUserRow = rowFinder(users);
-const selectUserWithGroups = preparedFor((db) =>
-  db
-    .select({ ...getTableColumns(users), groupsJson: USER_GROUPS_JSON })
-    .from(users)
-    .where(userById)
-    .prepare(),
+const selectUserWithGroups = preparedSelect(
+  { ...getTableColumns(users), groupsJson: USER_GROUPS_JSON },
+  (db, selection) => db.select(selection).from(users).where(userById),
 );
 
 export type FoundUser = { row: UserRow; refs: ResourceRef[] | undefined };

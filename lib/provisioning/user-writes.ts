@@ -1,6 +1,7 @@
 import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { eq } from "drizzle-orm";
-import { preparedInsert, type Db, type Queryable, type Tx } from "@/db/client";
+import type { Db, Queryable, Tx } from "@/db/client";
+import { preparedInsert } from "@/db/direct-statements";
 import { groupMembers, users } from "@/db/schema";
 import { conflict, notFound } from "@/lib/scim/errors";
 import { applyPatch, parsePatchRequest } from "@/lib/scim/patch";

@@ -1,4 +1,5 @@
-import { preparedInsert, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { preparedInsert } from "@/db/direct-statements";
 import { syncEvents, type SyncEventType } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/values";
 import { diffAttributes, type AttributeChange } from "./diff-attributes";

@@ -1,5 +1,6 @@
 import type { BackgroundInserts } from "@/db/background-inserts";
-import { preparedInsert, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { preparedInsert } from "@/db/direct-statements";
 import { writesSettled } from "@/db/write-batch";
 import { syncRequests } from "@/db/schema";
 import { flushLogSync, log } from "@/lib/log";
