@@ -4,8 +4,8 @@ import { driverPath } from "./background-checkpoints";
 /**
  * SQLite-only. Appends rows with one INSERT from a worker thread with its own connection, so the
  * one thread that serves every request only hands rows over. Rows are gathered here for a tenth of
- * a second, handed over in one message and inserted in one transaction; `drain` blocks until all
- * are committed.
+ * a second, handed over in one message and inserted in one transaction; `drain` blocks until none
+ * is left unwritten.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -41,9 +41,8 @@ const sizeOf = (row) =>
 const drained = new Int32Array(workerData.drained);
 let rows = [];
 let bytes = 0;
-// Rows dropped to stay within the budget: since the last report, and since the last drain.
+// Rows dropped to stay within the budget since the last report.
 let dropped = 0;
-let droppedSinceDrain = 0;
 let timer;
 let isRetrying = false;
 let isStopped = false;
@@ -53,7 +52,6 @@ const take = (row) => {
   while (bytes > workerData.keptBytesMax && rows.length > 1) {
     bytes -= sizeOf(rows.shift());
     dropped += 1;
-    droppedSinceDrain += 1;
   }
 };
 const write = () => {
@@ -88,18 +86,13 @@ const drain = ({ drain: sequence, untilMs, isFinal }) => {
     isStopped = true;
     clearTimeout(timer);
   }
-  Atomics.store(drained, 1, rows.length === 0 && droppedSinceDrain === 0 ? 1 : 0);
-  droppedSinceDrain = 0;
+  Atomics.store(drained, 1, rows.length === 0 ? 1 : 0);
   Atomics.store(drained, 0, sequence);
   Atomics.notify(drained, 0);
 };
 parentPort.on("message", (message) => {
   if (!Array.isArray(message)) return drain(message);
-  for (const row of message) {
-    // While writes succeed, rows are only ever dropped for a failing one: write in parts.
-    if (!isRetrying && bytes + sizeOf(row) > workerData.keptBytesMax) write();
-    take(row);
-  }
+  for (const row of message) take(row);
   if (!isRetrying) write();
 });
 `;
@@ -131,8 +124,9 @@ export type BackgroundInserts = {
   /** Queues one row (its values in the statement's parameter order) for the next hand-over. */
   insert: (values: unknown[]) => void;
   /**
-   * Blocks until every row handed over is committed (true), or `timeoutMs` has passed (false).
-   * A final drain, at exit, leaves the worker writing nothing more.
+   * Blocks until the worker holds no row unwritten (true), or `timeoutMs` has passed (false).
+   * Rows refused or dropped were reported when that happened and do not count here. A final
+   * drain, at exit, leaves the worker writing nothing more.
    */
   drain: (timeoutMs: number, isFinal?: boolean) => boolean;
   /** False once the worker has stopped: rows must then be written some other way. */
