@@ -16,11 +16,12 @@ export async function register(): Promise<void> {
   );
   if (isSyncLogEnabled()) {
     const sql = syncRequestInsertSql(getDb());
-    // A write that failed but is kept (a lock held elsewhere) is retried each second.
-    const inserts = startBackgroundInserts(databasePath(), sql, (reason, isLost) =>
-      isLost
-        ? log.error({ reason }, "sync_log.write_failed")
-        : log.warn({ reason }, "sync_log.write_retrying"),
+    // Every failed write is kept and retried each second. A lock held by another connection
+    // passes by itself (a warning); any other failure may not, and is repeated while it lasts.
+    const inserts = startBackgroundInserts(databasePath(), sql, (reason, level) =>
+      level === "warn"
+        ? log.warn({ reason }, "sync_log.write_retrying")
+        : log.error({ reason }, "sync_log.write_failed"),
     );
     sendSyncLogTo(inserts);
   }

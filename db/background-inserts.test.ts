@@ -3,7 +3,7 @@ import { once } from "node:events";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { startBackgroundInserts } from "./background-inserts";
+import { startBackgroundInserts, type ReportLevel } from "./background-inserts";
 import { walDatabases } from "./test-wal-database";
 
 const INSERT = "INSERT INTO items (id, body) VALUES (?, ?)";
@@ -85,7 +85,9 @@ describe("startBackgroundInserts", () => {
   it("drains true once the rows it kept are in, after reporting those it dropped", async () => {
     const { sqlite, file } = walDatabase();
     const reports: string[] = [];
-    const inserts = startBackgroundInserts(file, INSERT, (reason) => reports.push(reason), 50);
+    const inserts = startBackgroundInserts(file, INSERT, (reason) => reports.push(reason), {
+      busyTimeoutMs: 50,
+    });
     sqlite.exec("BEGIN IMMEDIATE");
     for (let id = 1; id <= 300; id += 1) inserts.insert([id, bigBody(id)]);
     await expect.poll(() => reports.length, { timeout: 5_000, interval: 10 }).toBeGreaterThan(0);
@@ -111,11 +113,11 @@ describe("startBackgroundInserts", () => {
     await expect.poll(() => errors).toEqual([expect.stringMatching(/^1 rows refused: UNIQUE/)]);
   });
 
-  it("keeps the rows of a write that outwaited the lock, and writes them later", async () => {
+  it("warns once of a lock held past its wait, keeps the rows, and writes them later", async () => {
     const { sqlite, file } = walDatabase();
-    const reports: { reason: string; isLost: boolean }[] = [];
-    const report = (reason: string, isLost: boolean) => reports.push({ reason, isLost });
-    const inserts = startBackgroundInserts(file, INSERT, report, 50);
+    const reports: { reason: string; level: ReportLevel }[] = [];
+    const report = (reason: string, level: ReportLevel) => reports.push({ reason, level });
+    const inserts = startBackgroundInserts(file, INSERT, report, { busyTimeoutMs: 50 });
     sqlite.exec("BEGIN IMMEDIATE");
     inserts.insert([1, "waits"]);
     inserts.insert([2, "waits too"]);
@@ -127,12 +129,34 @@ describe("startBackgroundInserts", () => {
     expect(ids(sqlite)).toEqual([1, 2]);
     await expect
       .poll(() => reports)
-      .toEqual([{ reason: expect.stringMatching(/locked/), isLost: false }]);
+      .toEqual([{ reason: expect.stringMatching(/locked/), level: "warn" }]);
+  });
+
+  it("reports any other failure as an error, again while it lasts, and retries", async () => {
+    const { sqlite, file } = walDatabase();
+    const reports: { level: ReportLevel; atMs: number }[] = [];
+    const report = (reason: string, level: ReportLevel) =>
+      reason.includes("no such table") && reports.push({ level, atMs: performance.now() });
+    const options = { retryMs: 20, errorReportMs: 400 };
+    const inserts = startBackgroundInserts(file, INSERT, report, options);
+    inserts.insert([0, "the worker has started once this is in"]);
+    await expect.poll(() => ids(sqlite), { timeout: 2_000, interval: 5 }).toEqual([0]);
+    sqlite.exec("ALTER TABLE items RENAME TO items_away");
+    inserts.insert([1, "kept"]);
+    await expect.poll(() => reports.length, { timeout: 5_000, interval: 10 }).toBe(2);
+    sqlite.exec("ALTER TABLE items_away RENAME TO items");
+
+    expect(inserts.drain(2_000)).toBe(true);
+    expect(ids(sqlite)).toEqual([0, 1]);
+    expect(reports.map(({ level }) => level)).toEqual(["error", "error"]);
+    const [first, second] = reports.map(({ atMs }) => atMs);
+    // Against a retry every 20 ms: the repeat waits for errorReportMs, give or take delivery.
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThan(300);
   });
 
   it("keeps trying through a drain while another process holds the lock", async () => {
     const { sqlite, file } = walDatabase();
-    const inserts = startBackgroundInserts(file, INSERT, () => undefined, 100);
+    const inserts = startBackgroundInserts(file, INSERT, () => undefined, { busyTimeoutMs: 100 });
     const holder = spawn(
       process.execPath,
       ["-e", LOCK_HOLDER, path.resolve("node_modules/better-sqlite3"), file, "700"],

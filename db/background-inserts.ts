@@ -17,7 +17,13 @@ db.pragma("busy_timeout = " + workerData.busyTimeoutMs);
 // Checkpoints are the checkpoint worker's job (background-checkpoints.ts), not a commit's here.
 db.pragma("wal_autocheckpoint = 0");
 const insert = db.prepare(workerData.sql);
-const messageOf = (error) => String((error && error.message) || error);
+// Copies of the serving thread's sizeOf and messageOf: this source is not bundled, and cannot
+// embed the bundled functions' text either, which may call helpers defined outside them.
+const sizeOf = (row) =>
+  row.reduce((bytes, value) => bytes + (typeof value === "string" ? value.length : 8), 16);
+const messageOf = (error) =>
+  error instanceof Error ? error.message : String(error?.code ?? error);
+const report = (level, message) => parentPort.postMessage({ level, message });
 // A row the table refuses (a constraint) is dropped and reported, so it cannot hold up the rest;
 // any other failure (a lock held past the wait, a full disk) undoes the transaction, and its
 // rows are tried again.
@@ -28,16 +34,13 @@ const insertAll = db.transaction((rows) => {
     try {
       insert.run(row);
     } catch (error) {
-      if (!String(error && error.code).startsWith("SQLITE_CONSTRAINT")) throw error;
+      if (!String(error?.code).startsWith("SQLITE_CONSTRAINT")) throw error;
       refused += 1;
       reason = messageOf(error);
     }
   }
   return { refused, reason };
 });
-// Counted as the serving thread counts a hand-over (sizeOf below).
-const sizeOf = (row) =>
-  row.reduce((bytes, value) => bytes + (typeof value === "string" ? value.length : 8), 16);
 const drained = new Int32Array(workerData.drained);
 let rows = [];
 let bytes = 0;
@@ -45,6 +48,7 @@ let bytes = 0;
 let dropped = 0;
 let timer;
 let isRetrying = false;
+let nextErrorReportMs = 0;
 let isStopped = false;
 const take = (row) => {
   rows.push(row);
@@ -53,6 +57,16 @@ const take = (row) => {
     bytes -= sizeOf(rows.shift());
     dropped += 1;
   }
+};
+// A lock held elsewhere passes by itself: one warning. Any other failure (a full disk, a
+// read-only file, a missing table) may last, so it is an error, repeated while it does.
+const reportFailure = (error) => {
+  const isLockHeld = /^SQLITE_(BUSY|LOCKED)/.test(String(error?.code));
+  const isDue = isLockHeld ? !isRetrying : Date.now() >= nextErrorReportMs;
+  if (!isDue && dropped === 0) return;
+  const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
+  report(isLockHeld && dropped === 0 ? "warn" : "error", messageOf(error) + lost);
+  if (!isLockHeld) nextErrorReportMs = Date.now() + workerData.errorReportMs;
 };
 const write = () => {
   clearTimeout(timer);
@@ -63,15 +77,12 @@ const write = () => {
     rows = [];
     bytes = 0;
     isRetrying = false;
-    const reportLoss = (error) => parentPort.postMessage({ error, isLost: true });
-    if (refused > 0) reportLoss(refused + " rows refused: " + reason);
-    if (dropped > 0) reportLoss(dropped + " oldest rows were dropped");
+    nextErrorReportMs = 0;
+    if (refused > 0) report("error", refused + " rows refused: " + reason);
+    if (dropped > 0) report("error", dropped + " oldest rows were dropped");
     dropped = 0;
   } catch (error) {
-    const lost = dropped > 0 ? "; the " + dropped + " oldest rows were dropped" : "";
-    if (!isRetrying || dropped > 0) {
-      parentPort.postMessage({ error: messageOf(error) + lost, isLost: dropped > 0 });
-    }
+    reportFailure(error);
     dropped = 0;
     isRetrying = true;
     timer = setTimeout(write, workerData.retryMs);
@@ -106,6 +117,7 @@ const HANDOVER_MS = 100;
 const HANDOVER_ROWS_MAX = 500;
 const HANDOVER_BYTES_MAX = 4 * 1_048_576;
 const RETRY_MS = 1_000;
+const ERROR_REPORT_MS = 60_000;
 /** What the worker keeps while writes fail (a lock held long, a full disk) before the oldest go. */
 const KEPT_BYTES_MAX = 16 * 1_048_576;
 const HEAP_MB = 64;
@@ -120,6 +132,9 @@ const sizeOf = (row: unknown[]) =>
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String((error as { code?: unknown })?.code ?? error);
 
+/** A lock held elsewhere is a warning; any other failure, and any row lost, is an error. */
+export type ReportLevel = "warn" | "error";
+
 export type BackgroundInserts = {
   /** Queues one row (its values in the statement's parameter order) for the next hand-over. */
   insert: (values: unknown[]) => void;
@@ -133,16 +148,25 @@ export type BackgroundInserts = {
   isRunning: () => boolean;
 };
 
+export type BackgroundInsertsOptions = {
+  busyTimeoutMs?: number;
+  retryMs?: number;
+  /** How often a failure other than a held lock is reported again while it lasts. */
+  errorReportMs?: number;
+};
+
 /**
- * Starts the worker for `sql`, a single-row INSERT with positional parameters, on `file`.
- * `onError` hears of every failure; `isLost` is false for a write that is kept and tried again.
+ * Starts the worker for `sql`, a single-row INSERT with positional parameters, on `file`. Every
+ * failed write is kept and tried again each second, within the byte budget; `onReport` hears of
+ * it, and of every row lost.
  */
 export function startBackgroundInserts(
   file: string,
   sql: string,
-  onError: (message: string, isLost: boolean) => void,
-  busyTimeoutMs = BUSY_TIMEOUT_MS,
+  onReport: (message: string, level: ReportLevel) => void,
+  options: BackgroundInsertsOptions = {},
 ): BackgroundInserts {
+  const { busyTimeoutMs = BUSY_TIMEOUT_MS } = options;
   // [0]: the last drain the worker finished; [1]: 1 if it left no row unwritten.
   const drained = new Int32Array(new SharedArrayBuffer(8));
   let drains = 0;
@@ -153,7 +177,8 @@ export function startBackgroundInserts(
       file,
       sql,
       drained: drained.buffer,
-      retryMs: RETRY_MS,
+      retryMs: options.retryMs ?? RETRY_MS,
+      errorReportMs: options.errorReportMs ?? ERROR_REPORT_MS,
       keptBytesMax: KEPT_BYTES_MAX,
       busyTimeoutMs,
     },
@@ -172,11 +197,11 @@ export function startBackgroundInserts(
     waitingBytes = 0;
   };
   const notWritten = (count: number) =>
-    onError(`the writer thread has stopped; ${count} rows were not written`, true);
-  worker.on("message", (message: { error?: string; isLost?: boolean }) =>
-    onError(message.error ?? "unknown", message.isLost ?? true),
+    onReport(`the writer thread has stopped; ${count} rows were not written`, "error");
+  worker.on("message", (message: { level: ReportLevel; message: string }) =>
+    onReport(message.message, message.level),
   );
-  worker.on("error", (error: unknown) => onError(messageOf(error), true));
+  worker.on("error", (error: unknown) => onReport(messageOf(error), "error"));
   worker.once("exit", () => {
     isRunning = false;
     clearTimeout(timer);
