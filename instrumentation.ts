@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
   const { startBackgroundInserts } = await import("@/db/background-inserts");
   const { log } = await import("@/lib/log");
   const { startSyncLogRetention } = await import("@/lib/sync-log/prune");
-  const { isSyncLogEnabled, sendSyncLogTo, syncRequestInsertSql } =
+  const { isSyncLogEnabled, queueSyncLogRows, sendSyncLogTo, syncRequestInsertSql } =
     await import("@/lib/sync-log/record-request");
   startBackgroundCheckpoints(getDb().$client, databasePath(), (error) =>
     log.error({ err: error }, "db.checkpoint_failed"),
@@ -18,10 +18,14 @@ export async function register(): Promise<void> {
     const sql = syncRequestInsertSql(getDb());
     // Every failed write is kept and retried each second. A lock held by another connection
     // passes by itself (a warning); any other failure may not, and is repeated while it lasts.
-    const inserts = startBackgroundInserts(databasePath(), sql, (reason, level) =>
-      level === "warn"
-        ? log.warn({ reason }, "sync_log.write_retrying")
-        : log.error({ reason }, "sync_log.write_failed"),
+    const inserts = startBackgroundInserts(
+      databasePath(),
+      sql,
+      (reason, level) =>
+        level === "warn"
+          ? log.warn({ reason }, "sync_log.write_retrying")
+          : log.error({ reason }, "sync_log.write_failed"),
+      { onStopped: (rows) => queueSyncLogRows(getDb(), rows) },
     );
     sendSyncLogTo(inserts);
   }

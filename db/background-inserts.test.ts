@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startBackgroundInserts, type ReportLevel } from "./background-inserts";
 import { walDatabases } from "./test-wal-database";
 
@@ -32,7 +32,10 @@ const droppedIn = (reports: string[]) =>
     0,
   );
 
-afterEach(() => databases.closeAll());
+afterEach(() => {
+  vi.useRealTimers();
+  databases.closeAll();
+});
 
 describe("startBackgroundInserts", () => {
   it("commits the rows handed over from its own thread, all of them by the end of drain", () => {
@@ -152,6 +155,21 @@ describe("startBackgroundInserts", () => {
     const [first, second] = reports.map(({ atMs }) => atMs);
     // Against a retry every 20 ms: the repeat waits for errorReportMs, give or take delivery.
     expect((second ?? 0) - (first ?? 0)).toBeGreaterThan(300);
+  });
+
+  it("gives back rows not yet handed over, and those queued later, once stopped", async () => {
+    // The hand-over timer never fires, so the first row is still here when the worker fails.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { file } = walDatabase();
+    const givenBack: unknown[][] = [];
+    const inserts = startBackgroundInserts(file, "INSERT INTO missing VALUES (?)", () => 0, {
+      onStopped: (rows) => givenBack.push(...rows),
+    });
+    inserts.insert(["before"]);
+    await expect.poll(() => inserts.isRunning(), { timeout: 5_000, interval: 10 }).toBe(false);
+    inserts.insert(["after"]);
+
+    expect(givenBack).toEqual([["before"], ["after"]]);
   });
 
   it("keeps trying through a drain while another process holds the lock", async () => {

@@ -149,6 +149,8 @@ export type BackgroundInserts = {
 };
 
 export type BackgroundInsertsOptions = {
+  /** Takes the rows not yet handed over when the worker stops, and any queued after. */
+  onStopped?: (rows: unknown[][]) => void;
   busyTimeoutMs?: number;
   retryMs?: number;
   /** How often a failure other than a held lock is reported again while it lasts. */
@@ -166,7 +168,7 @@ export function startBackgroundInserts(
   onReport: (message: string, level: ReportLevel) => void,
   options: BackgroundInsertsOptions = {},
 ): BackgroundInserts {
-  const { busyTimeoutMs = BUSY_TIMEOUT_MS } = options;
+  const { onStopped, busyTimeoutMs = BUSY_TIMEOUT_MS } = options;
   // [0]: the last drain the worker finished; [1]: 1 if it left no row unwritten.
   const drained = new Int32Array(new SharedArrayBuffer(8));
   let drains = 0;
@@ -196,8 +198,10 @@ export function startBackgroundInserts(
     waiting = [];
     waitingBytes = 0;
   };
-  const notWritten = (count: number) =>
-    onReport(`the writer thread has stopped; ${count} rows were not written`, "error");
+  const giveBack = (rows: unknown[][]) =>
+    onStopped
+      ? onStopped(rows)
+      : onReport(`the writer thread has stopped; ${rows.length} rows were not written`, "error");
   worker.on("message", (message: { level: ReportLevel; message: string }) =>
     onReport(message.message, message.level),
   );
@@ -205,14 +209,16 @@ export function startBackgroundInserts(
   worker.once("exit", () => {
     isRunning = false;
     clearTimeout(timer);
-    if (waiting.length > 0) notWritten(waiting.length);
+    const unsent = waiting;
     waiting = [];
+    waitingBytes = 0;
+    if (unsent.length > 0) giveBack(unsent);
   });
   // After the listeners, which would hold the process open again.
   worker.unref();
   return {
     insert: (values) => {
-      if (!isRunning) return notWritten(1);
+      if (!isRunning) return giveBack([values]);
       waiting.push(values);
       waitingBytes += sizeOf(values);
       if (waiting.length >= HANDOVER_ROWS_MAX || waitingBytes >= HANDOVER_BYTES_MAX) handOver();

@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { startBackgroundInserts } from "@/db/background-inserts";
 import { batchedWrite } from "@/db/write-batch";
 import {
   flushSyncLog,
   newRequestId,
+  queueSyncLogRows,
   recordRequest,
   sendSyncLogTo,
   syncRequestInsertSql,
@@ -88,7 +89,29 @@ describe("recordRequest", () => {
   });
 });
 
-// Last: from here on, this file's entries go to the writer thread.
+// Last: from here on, this file's entries go to a writer thread.
+describe("queueSyncLogRows", () => {
+  it("writes here the entries a writer thread had not taken when it stopped", async () => {
+    // The hand-over timer never fires, so the entry is still on this thread when the worker fails.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const sql = "INSERT INTO missing_table VALUES (?)";
+      const inserts = startBackgroundInserts(db.$client.name, sql, () => undefined, {
+        onStopped: (rows) => queueSyncLogRows(db, rows),
+      });
+      sendSyncLogTo(inserts);
+      const id = newRequestId();
+      record(id);
+      await expect.poll(() => inserts.isRunning(), { timeout: 5_000, interval: 10 }).toBe(false);
+      flushSyncLog();
+
+      expect(storedIds()).toContain(id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("recordRequest with a writer thread", () => {
   it("hands entries to it, stored as the serving thread would have stored them", () => {
     const errors: string[] = [];

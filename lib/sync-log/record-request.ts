@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { BackgroundInserts } from "@/db/background-inserts";
 import type { Db } from "@/db/client";
 import { preparedInsert } from "@/db/direct-statements";
@@ -133,7 +134,9 @@ const insertRequest = preparedInsert(syncRequests);
 
 type Pending = {
   db: Db;
-  rows: RequestRow[];
+  insert: Statement<unknown[]>;
+  /** Each entry as the INSERT's parameters, the form a writer thread takes too. */
+  rows: unknown[][];
   timer: NodeJS.Timeout | undefined;
   isWaitingForBatch: boolean;
 };
@@ -150,7 +153,8 @@ export const syncRequestInsertSql = (db: Db): string => insertRequest(db).sql;
 
 /**
  * From now on, entries go to `inserts`, a writer thread with its own connection (the server
- * starts one); without one, they are queued and written here. Entries queued before stay queued.
+ * starts one); without one, or once it has stopped, they are queued and written here. Entries
+ * queued before stay queued.
  */
 export function sendSyncLogTo(inserts: BackgroundInserts): void {
   globalForLog.rosterSyncLogInserts = inserts;
@@ -183,26 +187,37 @@ export function flushSyncLog(): void {
     return;
   }
   const rows = pending.rows.splice(0);
-  const insert = insertRequest(pending.db);
   pending.db.transaction(() => {
-    for (const row of rows) insert.run(row);
+    for (const values of rows) pending.insert.run(values);
   });
 }
 
 /**
  * Records one sync-log entry, bodies redacted and capped: handed to the writer thread when there
- * is one, or else queued and written here in small batches (every 25 ms at most), as a commit
- * per request would cost a SCIM lookup a third of its speed.
+ * is one, or else queued and written here.
  */
 export function recordRequest(db: Db, record: RequestRecord): void {
+  const values = insertRequest(db).toParameters(toRow(record));
   const inserts = globalForLog.rosterSyncLogInserts;
-  if (inserts?.isRunning()) {
-    inserts.insert(insertRequest(db).toParameters(toRow(record)));
-    return;
-  }
+  if (inserts?.isRunning()) inserts.insert(values);
+  else queueSyncLogRows(db, [values]);
+}
+
+/**
+ * Queues entries, as the INSERT's parameters, to be written here in small batches (every 25 ms
+ * at most), as a commit per request would cost a SCIM lookup a third of its speed. A writer
+ * thread that stops gives the entries it had not taken back through this.
+ */
+export function queueSyncLogRows(db: Db, rows: unknown[][]): void {
   let pending = globalForLog.rosterSyncLogQueue;
   if (!pending) {
-    const created: Pending = { db, rows: [], timer: undefined, isWaitingForBatch: false };
+    const created: Pending = {
+      db,
+      insert: db.$client.prepare(syncRequestInsertSql(db)),
+      rows: [],
+      timer: undefined,
+      isWaitingForBatch: false,
+    };
     globalForLog.rosterSyncLogQueue = pending = created;
     process.once("exit", () => {
       // The open batch, if any, was rolled back just before; these entries go in on their own.
@@ -210,7 +225,7 @@ export function recordRequest(db: Db, record: RequestRecord): void {
       flushSyncLog();
     });
   }
-  pending.rows.push(toRow(record));
+  pending.rows.push(...rows);
   if (pending.rows.length >= FLUSH_ROWS) flushSyncLog();
   else pending.timer ??= setTimeout(flushSyncLog, FLUSH_DELAY_MS);
 }
