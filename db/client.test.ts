@@ -78,7 +78,10 @@ describe("writeUnlessLocked", () => {
     expect(writeUnlessLocked(db, () => add("free"))).toBe(true);
     other.exec("BEGIN IMMEDIATE");
     try {
+      const startedMs = performance.now();
       expect(writeUnlessLocked(db, () => add("locked"))).toBe(false);
+      // Well under the connection's 5 s busy timeout, which a skipped write must not wait out.
+      expect(performance.now() - startedMs).toBeLessThan(1_000);
     } finally {
       other.exec("COMMIT");
       other.close();

@@ -155,8 +155,8 @@ export function authenticate(db: Db, secret: string): Authenticated | undefined 
 
 /**
  * last_used_at is written at most once a minute per token, to keep reads free of writes. While
- * another process holds the write lock (a seed, a backup), the request goes on without waiting
- * and a request a few seconds later writes it.
+ * another connection holds the write lock, the request goes on without waiting and a request a
+ * few seconds later writes it.
  */
 function recordUse(db: Db, tokenId: string): void {
   const nowMs = Date.now();
