@@ -11,11 +11,13 @@ export const directories = sqliteTable("directories", {
   rateLimitPerSecond: integer("rate_limit_per_second"),
   createdAt: text("created_at").notNull(),
   /**
-   * The directory's users and groups, kept by triggers (migration 0008) on every insert and
-   * delete, so that an unfiltered SCIM list page reads its totalResults instead of counting.
-   * drizzle-kit does not know the triggers: a migration that rebuilds `users` or `groups` must
-   * create them again (directory-counts.test.ts fails if it does not).
+   * The directory's users, inactive users and groups, kept by triggers (migrations 0008 and
+   * 0010) on every insert, delete and change of `active`, so that an unfiltered SCIM list page
+   * and the dashboard's overview read them instead of counting. drizzle-kit does not know the
+   * triggers: a migration that rebuilds `users` or `groups` must create them again
+   * (directory-counts.test.ts fails if it does not).
    */
   userCount: integer("user_count").notNull().default(0),
+  inactiveUserCount: integer("inactive_user_count").notNull().default(0),
   groupCount: integer("group_count").notNull().default(0),
 });

@@ -1,6 +1,4 @@
-import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groups, users } from "@/db/schema";
 import { listDirectories } from "@/lib/directories/directories";
 import { lastSuccessfulSync, recentEvents, requestStats } from "@/lib/sync-log/queries";
 
@@ -18,38 +16,12 @@ function lastHours(nowMs: number): string[] {
   );
 }
 
-function userCounts(db: Db) {
-  const rows = db
-    .select({ directoryId: users.directoryId, active: users.active, n: count() })
-    .from(users)
-    .groupBy(users.directoryId, users.active)
-    .all();
-  const byDirectory = new Map<string, { active: number; inactive: number }>();
-  for (const row of rows) {
-    const entry = byDirectory.get(row.directoryId) ?? { active: 0, inactive: 0 };
-    entry[row.active ? "active" : "inactive"] += row.n;
-    byDirectory.set(row.directoryId, entry);
-  }
-  return byDirectory;
-}
-
-function groupCounts(db: Db) {
-  const rows = db
-    .select({ directoryId: groups.directoryId, n: count() })
-    .from(groups)
-    .groupBy(groups.directoryId)
-    .all();
-  return new Map(rows.map((row) => [row.directoryId, row.n]));
-}
-
 /** Per directory: users, groups, last successful sync, and requests and errors per hour. */
 export function getOverview(db: Db, nowMs = Date.now()) {
   const hours = lastHours(nowMs);
   const sinceIso = `${hours[0] ?? ""}:00:00.000Z`;
   const stats = requestStats(db, { sinceIso });
   const lastSync = lastSuccessfulSync(db);
-  const usersBy = userCounts(db);
-  const groupsBy = groupCounts(db);
   const directories = listDirectories(db).map((directory) => {
     const series = hours.map((hour): HourBucket => {
       const bucket = stats.find((row) => row.directoryId === directory.id && row.hour === hour);
@@ -59,8 +31,12 @@ export function getOverview(db: Db, nowMs = Date.now()) {
       id: directory.id,
       name: directory.name,
       provider: directory.provider,
-      users: usersBy.get(directory.id) ?? { active: 0, inactive: 0 },
-      groups: groupsBy.get(directory.id) ?? 0,
+      // Running counts (migrations 0008 and 0010): counting users would read every row.
+      users: {
+        active: directory.userCount - directory.inactiveUserCount,
+        inactive: directory.inactiveUserCount,
+      },
+      groups: directory.groupCount,
       lastSuccessfulSyncAt: lastSync.get(directory.id) ?? null,
       requests24h: series.reduce((sum, bucket) => sum + bucket.requests, 0),
       errors24h: series.reduce((sum, bucket) => sum + bucket.errors, 0),

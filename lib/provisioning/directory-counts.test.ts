@@ -5,12 +5,13 @@ import { directories, users } from "@/db/schema";
 import { createDirectory } from "@/lib/directories/directories";
 import { parseListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
+import { PATCH_OP } from "@/lib/scim/urns";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
 import { createGroup, deleteGroup } from "./group-writes";
 import { listRows } from "./list-resources";
 import { userColumns } from "./user-rows";
-import { createUser, deleteUser } from "./user-writes";
+import { createUser, deleteUser, patchUser, replaceUser } from "./user-writes";
 
 let db: Db;
 let close: () => void;
@@ -42,6 +43,24 @@ function listedTotal(kind: ResourceKind, directoryId: string): number {
   return listRows(db, kind, directoryId, query).totalResults;
 }
 
+/** A directory's running count of inactive users, beside the count of its rows. */
+function inactive(directoryId: string) {
+  const stored = db
+    .select({ n: directories.inactiveUserCount })
+    .from(directories)
+    .where(eq(directories.id, directoryId))
+    .get();
+  const rows = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM users WHERE directory_id = ${directoryId} AND active = 0`,
+  );
+  return { stored: stored?.n, counted: rows.n };
+}
+
+const setActive = (value: boolean) => ({
+  schemas: [PATCH_OP],
+  Operations: [{ op: "replace", path: "active", value }],
+});
+
 function expectTotals(directoryId: string) {
   for (const kind of ["User", "Group"] as const) {
     expect(listedTotal(kind, directoryId), `${kind} total`).toBe(counted(kind, directoryId));
@@ -52,6 +71,26 @@ describe("directory running counts", () => {
   it("count what the seed inserts", () => {
     expect(counted("User", seeded)).toBe(120);
     expectTotals(seeded);
+    const { stored, counted: rows } = inactive(seeded);
+    expect(rows).toBeGreaterThan(0);
+    expect(stored).toBe(rows);
+  });
+
+  it("count inactive users through creates, deactivations, PUTs and deletes", async () => {
+    const dir = createDirectory(db, { name: "Leavers", provider: "okta" }).directory.id;
+    const grace = await createUser(db, dir, { userName: "grace@example.com", active: false });
+    const linus = await createUser(db, dir, { userName: "linus@example.com" });
+    expect(inactive(dir)).toEqual({ stored: 1, counted: 1 });
+
+    patchUser(db, dir, linus.stored.id, setActive(false));
+    expect(inactive(dir)).toEqual({ stored: 2, counted: 2 });
+    patchUser(db, dir, linus.stored.id, setActive(false));
+    await replaceUser(db, dir, grace.stored.id, { userName: "grace@example.com", active: true });
+    expect(inactive(dir)).toEqual({ stored: 1, counted: 1 });
+
+    deleteUser(db, dir, linus.stored.id);
+    expect(inactive(dir)).toEqual({ stored: 0, counted: 0 });
+    expect(inactive(seeded).stored).toBe(inactive(seeded).counted);
   });
 
   it("follow creates and deletes, in their own directory only", async () => {
