@@ -6,6 +6,7 @@ export * from "./user-emails";
 export * from "./users";
 export * from "./sync-events";
 export * from "./sync-requests";
+export * from "./sync-request-hours";
 export * from "./auth-users";
 export * from "./auth-sessions";
 export * from "./auth-accounts";

@@ -1,6 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncEvents, syncRequests } from "@/db/schema";
+import { syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
 import { log } from "@/lib/log";
 import { firstTimeOrderedIdAt } from "@/lib/time-ordered-ids";
 
@@ -46,6 +46,10 @@ export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.no
     if (batch < BATCH_ROWS) break;
     await yieldToRequests();
   }
+  // One row per directory and hour: few enough to delete in one statement.
+  db.delete(syncRequestHours)
+    .where(lt(syncRequestHours.hour, requestCutoff.slice(0, 13)))
+    .run();
   for (;;) {
     const batch = db
       .delete(syncEvents)

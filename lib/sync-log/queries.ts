@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { directories, syncEvents, syncRequests } from "@/db/schema";
+import { directories, syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
 import { pageRequestIds, type PageCursor, type RequestFilters } from "./request-pages";
 
 export type SyncEvent = Omit<typeof syncEvents.$inferSelect, "detail"> & { detail: unknown };
@@ -11,20 +11,21 @@ const toEvent = (row: typeof syncEvents.$inferSelect): SyncEvent => ({
   detail: JSON.parse(row.detail) as unknown,
 });
 
-/** Requests and errors per directory and UTC hour since `sinceIso` (hour as `YYYY-MM-DDTHH`). */
+/**
+ * Requests and errors per directory and UTC hour (as `YYYY-MM-DDTHH`), from the hour of
+ * `sinceIso` on, as counted when each request was logged.
+ */
 export function requestStats(db: Db, { sinceIso }: { sinceIso: string }) {
   return db
     .select({
-      directoryId: syncRequests.directoryId,
-      hour: sql<string>`substr(${syncRequests.createdAt}, 1, 13)`,
-      requests: sql<number>`count(*)`,
-      errors: sql<number>`sum(CASE WHEN ${syncRequests.status} >= 400 THEN 1 ELSE 0 END)`,
+      directoryId: syncRequestHours.directoryId,
+      hour: syncRequestHours.hour,
+      requests: syncRequestHours.requests,
+      errors: syncRequestHours.errors,
     })
-    .from(syncRequests)
-    .where(gte(syncRequests.createdAt, sinceIso))
-    .groupBy(syncRequests.directoryId, sql`substr(${syncRequests.createdAt}, 1, 13)`)
-    .all()
-    .flatMap((row) => (row.directoryId ? [{ ...row, directoryId: row.directoryId }] : []));
+    .from(syncRequestHours)
+    .where(gte(syncRequestHours.hour, sinceIso.slice(0, 13)))
+    .all();
 }
 
 /** The time of each directory's newest request that succeeded. */
