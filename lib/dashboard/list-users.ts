@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { containsText } from "@/db/dialect";
 import type { Db } from "@/db/client";
@@ -59,7 +59,7 @@ export function listUsers(db: Db, input: unknown): Page<UserListItem> {
   );
 
   // A search counts its matches in the same pass, so its matching set is built once; a plain
-  // listing counts from an index. Either way only the page's rowids are sorted, then read.
+  // listing takes its total from running counts. Only the page's rowids are sorted, then read.
   const page = db
     .select({
       rowId: sql<number>`${users}.rowid`,
@@ -71,8 +71,10 @@ export function listUsers(db: Db, input: unknown): Page<UserListItem> {
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const counted = query.q ? page[0]?.matches : undefined;
-  const total = counted ?? db.select({ total: count() }).from(users).where(where).get()?.total ?? 0;
+  const countRows = () => db.select({ total: count() }).from(users).where(where).get()?.total;
+  // An empty first page of a search has no row to carry the count: nothing matched.
+  const searched = page[0]?.matches ?? (query.page === 1 ? 0 : undefined);
+  const total = query.q ? (searched ?? countRows() ?? 0) : runningTotal(db, query);
   const rows = rowsInOrder(
     db,
     page.map((entry) => entry.rowId),
@@ -93,6 +95,25 @@ export function listUsers(db: Db, input: unknown): Page<UserListItem> {
     };
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The total of a listing filtered by directory and status only, from the directories' running
+ * counts (migrations 0008 and 0010): counting reads every user, 40 ms at 100,000.
+ */
+function runningTotal(db: Db, query: UsersQuery): number {
+  const row = db
+    .select({
+      users: sum(directories.userCount).mapWith(Number),
+      inactive: sum(directories.inactiveUserCount).mapWith(Number),
+    })
+    .from(directories)
+    .where(query.directory ? eq(directories.id, query.directory) : undefined)
+    .get();
+  const all = row?.users ?? 0;
+  const inactive = row?.inactive ?? 0;
+  if (query.active === undefined) return all;
+  return query.active === "true" ? all - inactive : inactive;
 }
 
 function rowsInOrder(db: Db, rowIds: number[]) {
