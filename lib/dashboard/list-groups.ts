@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { containsText } from "@/db/dialect";
 import type { Db } from "@/db/client";
@@ -40,22 +40,35 @@ export function listGroups(db: Db, input: unknown): Page<GroupListItem> {
   );
 
   const total = db.select({ total: count() }).from(groups).where(where).get()?.total ?? 0;
-  const rows = db
-    .select({
-      id: groups.id,
-      displayName: groups.displayName,
-      externalId: groups.externalId,
-      directoryId: groups.directoryId,
-      lastModified: groups.lastModified,
-      memberCount: sql<number>`(SELECT count(*) FROM ${groupMembers}
-        WHERE ${groupMembers.groupId} = ${groups.id})`,
-    })
+  // The page is chosen first, so only its groups' members are counted, not every group's.
+  const pageIds = db
+    .select({ id: groups.id })
     .from(groups)
     .where(where)
     .orderBy(...orderOf(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
-    .all();
+    .all()
+    .map((row) => row.id);
+  const byId = new Map(
+    (pageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: groups.id,
+            displayName: groups.displayName,
+            externalId: groups.externalId,
+            directoryId: groups.directoryId,
+            lastModified: groups.lastModified,
+            memberCount: sql<number>`(SELECT count(*) FROM ${groupMembers}
+              WHERE ${groupMembers.groupId} = ${groups.id})`,
+          })
+          .from(groups)
+          .where(inArray(groups.id, pageIds))
+          .all()
+    ).map((row) => [row.id, row] as const),
+  );
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
 
   const names = directoryNames(db, [...new Set(rows.map((row) => row.directoryId))]);
   const items = rows.map((row) => ({ ...row, directoryName: names.get(row.directoryId) ?? "" }));
