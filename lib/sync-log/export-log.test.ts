@@ -44,6 +44,22 @@ describe("exportLog", () => {
     expect(cells("duration_ms")).toEqual(["3", "3"]);
   });
 
+  it("goes on past the stretch a text search reads at a time, to the oldest match", async () => {
+    const [needle] = insertEntries(db, [{ atMs: START_MS, resourceLabel: "needle@example.com" }]);
+    db.transaction(() => {
+      for (let chunk = 0; chunk < 11; chunk += 1) {
+        const atMs = START_MS + 1 + chunk * 1_000;
+        insertEntries(
+          db,
+          Array.from({ length: 1_000 }, (_, i) => ({ atMs: atMs + i })),
+        );
+      }
+    });
+    const text = await exportLog(db, { format: "ndjson", q: "needle" }).text();
+    const lines = text.trimEnd().split("\n");
+    expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual([needle]);
+  });
+
   it("streams every matching entry past the first batch, newest first, and no other", async () => {
     const ids = insertEntries(
       db,

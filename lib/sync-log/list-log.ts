@@ -8,8 +8,17 @@ export type LogListItem = Omit<RequestSummary, "quirks"> & {
   quirks: string[];
 };
 
-/** Cursors of the neighbouring pages; null where there is nothing further that way. */
-export type LogPage = { items: LogListItem[]; older: string | null; newer: string | null };
+/**
+ * Cursors of the neighbouring pages; null where there is nothing further that way.
+ * `isSearchCut`: a text search stopped reading before it filled the page, and goes on from the
+ * cursor in its direction.
+ */
+export type LogPage = {
+  items: LogListItem[];
+  older: string | null;
+  newer: string | null;
+  isSearchCut: boolean;
+};
 
 export function parseQuirks(text: string): string[] {
   const parsed = JSON.parse(text) as unknown;
@@ -32,7 +41,7 @@ export function withDirectoryNames<T extends { directoryId: string | null }>(db:
  */
 export function listLog(db: Db, input: unknown): LogPage {
   const query = logPageInput.parse(input);
-  const { items, hasMore } = pageRequestSummaries(db, toRequestFilters(query), query);
+  const { items, hasMore, resumeAt } = pageRequestSummaries(db, toRequestFilters(query), query);
 
   const first = items[0]?.id ?? null;
   const last = items.at(-1)?.id ?? null;
@@ -41,9 +50,11 @@ export function listLog(db: Db, input: unknown): LogPage {
     ...row,
     quirks: parseQuirks(row.quirks),
   }));
+  const resumed = resumeAt ?? null;
   return {
     items: rows,
-    older: isForward || hasMore ? last : null,
-    newer: isForward ? (hasMore ? first : null) : query.before ? first : null,
+    older: isForward ? last : (resumed ?? (hasMore ? last : null)),
+    newer: isForward ? (resumed ?? (hasMore ? first : null)) : query.before ? first : null,
+    isSearchCut: resumeAt !== undefined,
   };
 }

@@ -83,7 +83,7 @@ export function listRequests(
   filters: RequestFilters,
   { before, limit }: { before?: string; limit: number },
 ) {
-  const { ids, hasMore } = pageRequestIds(db, filters, { before, limit });
+  const { ids, hasMore, resumeAt } = pageRequestIds(db, filters, { before, limit });
   const byId = new Map(
     ids.length === 0
       ? []
@@ -95,7 +95,7 @@ export function listRequests(
           .map((row) => [row.id, row] as const),
   );
   const items = ids.flatMap((id) => byId.get(id) ?? []);
-  return { items, nextBefore: hasMore ? items.at(-1)?.id : undefined };
+  return { items, nextBefore: resumeAt ?? (hasMore ? items.at(-1)?.id : undefined) };
 }
 
 export function getRequest(db: Db, id: string) {
@@ -149,14 +149,14 @@ export function pageRequestSummaries(
   db: Db,
   filters: RequestFilters,
   cursor: PageCursor,
-): { items: RequestSummary[]; hasMore: boolean } {
-  const { ids, hasMore } = pageRequestIds(db, filters, cursor);
-  if (ids.length === 0) return { items: [], hasMore };
+): { items: RequestSummary[]; hasMore: boolean; resumeAt?: string } {
+  const { ids, hasMore, resumeAt } = pageRequestIds(db, filters, cursor);
+  if (ids.length === 0) return { items: [], hasMore, resumeAt };
   const rows = db
     .select(SUMMARY_COLUMNS)
     .from(syncRequests)
     .where(inArray(syncRequests.id, ids))
     .orderBy(desc(syncRequests.id))
     .all();
-  return { items: rows, hasMore };
+  return { items: rows, hasMore, resumeAt };
 }

@@ -111,4 +111,29 @@ describe("pageRequestIds", () => {
     expect(pageRequestIds(db, { q: "0%_d" }, { limit: 50 }).ids).toHaveLength(1);
     expect(pageRequestIds(db, { q: "%" }, { limit: 50 }).ids).toHaveLength(1);
   });
+
+  it("reads a stretch of the log per text-search page and says where to go on", () => {
+    // "user1" is in the labels of entries 1 and 10 to 19.
+    const matches = ids.filter((_, i) => i === 1 || (i >= 10 && i <= 19)).reverse();
+    const found: string[] = [];
+    let before: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = pageRequestIds(db, { q: "user1" }, { before, limit: 4, textScanRows: 5 });
+      found.push(...page.ids);
+      pages += 1;
+      if (!page.hasMore) break;
+      before = page.resumeAt ?? page.ids.at(-1);
+    }
+    expect(found).toEqual(matches);
+    const head = pageRequestIds(db, { q: "user1" }, { limit: 4, textScanRows: 5 });
+    expect(head).toEqual({ ids: [], hasMore: true, resumeAt: newestFirst()[4] });
+    expect(pages).toBeGreaterThan(3);
+  });
+
+  it("pages a text search towards newer entries a stretch at a time too", () => {
+    const oldest = ids[0];
+    const page = pageRequestIds(db, { q: "user2" }, { after: oldest, limit: 4, textScanRows: 5 });
+    expect(page).toEqual({ ids: [ids[2]], hasMore: true, resumeAt: ids[5] });
+  });
 });

@@ -19,6 +19,7 @@ export const LAST_VIEW_KEY = "roster.logs.view";
 const CURSOR_KEYS = ["before", "after"] as const;
 const PAGE_KEYS = [...LOG_FILTER_KEYS, ...CURSOR_KEYS, "limit"] as const;
 const NO_CURSOR = { before: undefined, after: undefined };
+const SEARCH_CUT_NOTE = " · one stretch of the log searched";
 
 type Directory = { id: string; name: string };
 
@@ -87,6 +88,7 @@ function Pager(props: {
     <nav className={styles.pager} aria-label="Pagination">
       <span className="muted">
         {count === 0 ? "No entries" : `${count} ${count === 1 ? "entry" : "entries"}, newest first`}
+        {page?.isSearchCut ? SEARCH_CUT_NOTE : ""}
       </span>
       <div className={styles.pagerButtons}>
         <button
@@ -182,7 +184,11 @@ export function LogsView({ directories }: { directories: Directory[] }) {
             isLoading={result.isPending}
             isRefreshing={result.isPlaceholderData}
             empty={
-              !isHead ? (
+              result.data?.isSearchCut ? (
+                <EmptyState title="No matches in this stretch of the log">
+                  Text search reads the log a stretch at a time; the paging buttons search on.
+                </EmptyState>
+              ) : !isHead ? (
                 <EmptyState title="No entries this way">
                   <button type="button" className="button" onClick={() => set(NO_CURSOR)}>
                     Go to the newest entries
