@@ -41,3 +41,8 @@ export function newTimeOrderedId(): string {
 export function firstTimeOrderedIdAt(atMs: number): string {
   return uuidv7({ random: new Uint8Array(RANDOM_BYTES), msecs: atMs, seq: 0 });
 }
+
+/** When a time-ordered id was made, to the millisecond: its leading 48 bits. */
+export function timeOfTimeOrderedId(id: string): number {
+  return Number.parseInt(id.slice(0, 13).replace("-", ""), 16);
+}

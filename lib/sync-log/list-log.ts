@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { directoryNames } from "@/lib/dashboard/list-users";
+import { timeOfTimeOrderedId } from "@/lib/time-ordered-ids";
 import { logPageInput, toRequestFilters } from "./log-query";
 import { pageRequestSummaries, type RequestSummary } from "./queries";
 
@@ -10,14 +11,16 @@ export type LogListItem = Omit<RequestSummary, "quirks"> & {
 
 /**
  * Cursors of the neighbouring pages; null where there is nothing further that way.
- * `isSearchCut`: a text search stopped reading before it filled the page, and goes on from the
- * cursor in its direction.
+ * `isSearchCut`: a filter without an index (text, method, resource type) stopped reading before
+ * it filled the page, and goes on from the cursor in its direction; `searchedTo` is the time of
+ * the last entry it read.
  */
 export type LogPage = {
   items: LogListItem[];
   older: string | null;
   newer: string | null;
   isSearchCut: boolean;
+  searchedTo: string | null;
 };
 
 export function parseQuirks(text: string): string[] {
@@ -56,5 +59,6 @@ export function listLog(db: Db, input: unknown): LogPage {
     older: isForward ? last : (resumed ?? (hasMore ? last : null)),
     newer: isForward ? (resumed ?? (hasMore ? first : null)) : query.before ? first : null,
     isSearchCut: resumeAt !== undefined,
+    searchedTo: resumeAt ? new Date(timeOfTimeOrderedId(resumeAt)).toISOString() : null,
   };
 }

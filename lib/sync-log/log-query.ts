@@ -6,6 +6,14 @@ export const LOG_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const LOG_RESOURCE_TYPES = ["User", "Group"] as const;
 export const LOG_PAGE_SIZE_MAX = 100;
 
+/**
+ * Free text, method and resource type have no index to use: such a filter reads entries one by
+ * one until it fills a page, so one that matches nothing read the whole log, again at every
+ * live refresh (DELETE + Group: 0.7 s at 300k entries; a text term: 0.4 s). It reads this many
+ * past its cursor at most, and answers where to go on from.
+ */
+export const LOG_SCAN_ROWS = 10_000;
+
 /** Rolling windows a view can be shared with: "the last hour" stays the last hour. */
 export const LOG_SINCE_MS = {
   "15m": 15 * 60_000,

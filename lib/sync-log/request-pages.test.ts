@@ -119,21 +119,40 @@ describe("pageRequestIds", () => {
     let before: string | undefined;
     let pages = 0;
     for (;;) {
-      const page = pageRequestIds(db, { q: "user1" }, { before, limit: 4, textScanRows: 5 });
+      const page = pageRequestIds(db, { q: "user1" }, { before, limit: 4, scanRows: 5 });
       found.push(...page.ids);
       pages += 1;
       if (!page.hasMore) break;
       before = page.resumeAt ?? page.ids.at(-1);
     }
     expect(found).toEqual(matches);
-    const head = pageRequestIds(db, { q: "user1" }, { limit: 4, textScanRows: 5 });
+    const head = pageRequestIds(db, { q: "user1" }, { limit: 4, scanRows: 5 });
     expect(head).toEqual({ ids: [], hasMore: true, resumeAt: newestFirst()[4] });
     expect(pages).toBeGreaterThan(3);
   });
 
   it("pages a text search towards newer entries a stretch at a time too", () => {
     const oldest = ids[0];
-    const page = pageRequestIds(db, { q: "user2" }, { after: oldest, limit: 4, textScanRows: 5 });
+    const page = pageRequestIds(db, { q: "user2" }, { after: oldest, limit: 4, scanRows: 5 });
     expect(page).toEqual({ ids: [ids[2]], hasMore: true, resumeAt: ids[5] });
+  });
+
+  it("bounds a method and resource type filter that matches nothing", () => {
+    // Every entry is a GET of a user; a DELETE of a group matches none of them.
+    const filters = { method: "DELETE", resourceType: "Group" } as const;
+    const head = pageRequestIds(db, filters, { limit: 4, scanRows: 5 });
+    expect(head).toEqual({ ids: [], hasMore: true, resumeAt: newestFirst()[4] });
+    const last = pageRequestIds(db, filters, { before: ids[3], limit: 4, scanRows: 5 });
+    expect(last).toEqual({ ids: [], hasMore: false });
+  });
+
+  it("counts a directory's stretch on its own entries", () => {
+    const inA = newestFirst().filter((_, i) => i % 2 === 1);
+    const page = pageRequestIds(
+      db,
+      { directoryId: "dir-a", method: "PUT" },
+      { limit: 4, scanRows: 5 },
+    );
+    expect(page).toEqual({ ids: [], hasMore: true, resumeAt: inA[4] });
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRequests } from "@/db/schema";
+import { LOG_SCAN_ROWS } from "./log-query";
 
 export type RequestFilters = {
   directoryId?: string;
@@ -98,23 +99,33 @@ export type PageCursor = {
   before?: string;
   after?: string;
   limit: number;
-  /** How many entries past the cursor a text search reads before it answers (see below). */
-  textScanRows?: number;
+  /** How many entries past the cursor a scanning filter reads before it answers (see below). */
+  scanRows?: number;
 };
 
-/**
- * A text search cannot use an index: it reads entries one by one until it fills a page, so a term
- * that matches nothing read the whole log (0.4 s at 300k entries), again at every live refresh.
- * It reads this many past its cursor at most, and answers where to go on from.
- */
-export const TEXT_SCAN_ROWS = 10_000;
+function isScanning(filters: RequestFilters): boolean {
+  return Boolean(filters.q?.trim() || filters.method || filters.resourceType);
+}
 
-/** The id `rows` entries past `cursor` in the scan's direction, if the log goes on that far. */
-function scanBoundary(db: Db, cursor: SQL | undefined, isForward: boolean, rows: number) {
+/**
+ * The id `rows` entries past `cursor` in the scan's direction, if the log goes on that far. A
+ * directory's entries are counted on its index, so a quiet directory's stretch is as long as a
+ * busy one's.
+ */
+function scanBoundary(
+  db: Db,
+  filters: RequestFilters,
+  cursor: SQL | undefined,
+  isForward: boolean,
+  rows: number,
+) {
+  const directory = filters.directoryId
+    ? eq(syncRequests.directoryId, filters.directoryId)
+    : undefined;
   return db
     .select({ id: syncRequests.id })
     .from(syncRequests)
-    .where(cursor)
+    .where(and(directory, cursor))
     .orderBy(isForward ? asc(syncRequests.id) : desc(syncRequests.id))
     .limit(1)
     .offset(rows - 1)
@@ -124,13 +135,13 @@ function scanBoundary(db: Db, cursor: SQL | undefined, isForward: boolean, rows:
 /**
  * Ids of one page of requests, newest first; `before` pages to older entries, `after` to newer
  * ones, and `hasMore` tells whether that direction has another page. Every page is a keyset
- * query on the time-ordered id, so it costs the same however deep it lies. A text search that
- * read its limit of entries before filling the page says where to go on from: `resumeAt`.
+ * query on the time-ordered id, so it costs the same however deep it lies. A scanning filter
+ * that read its limit of entries before filling the page says where to go on from: `resumeAt`.
  */
 export function pageRequestIds(
   db: Db,
   filters: RequestFilters,
-  { before, after, limit, textScanRows = TEXT_SCAN_ROWS }: PageCursor,
+  { before, after, limit, scanRows = LOG_SCAN_ROWS }: PageCursor,
 ): { ids: string[]; hasMore: boolean; resumeAt?: string } {
   const isForward = after !== undefined && before === undefined;
   const cursor = isForward
@@ -138,8 +149,8 @@ export function pageRequestIds(
     : before
       ? lt(syncRequests.id, before)
       : undefined;
-  const boundary = filters.q?.trim()
-    ? scanBoundary(db, cursor, isForward, textScanRows)
+  const boundary = isScanning(filters)
+    ? scanBoundary(db, filters, cursor, isForward, scanRows)
     : undefined;
   const window = boundary
     ? isForward

@@ -6,8 +6,9 @@ import { ApiError, apiFetch } from "@/components/data/api-client";
 import { apiQuery, useUrlState } from "@/components/data/use-url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { formatDateTime } from "@/components/ui/time";
 import type { LogListItem, LogPage } from "@/lib/sync-log/list-log";
-import { LOG_FILTER_KEYS } from "@/lib/sync-log/log-query";
+import { LOG_FILTER_KEYS, LOG_SCAN_ROWS } from "@/lib/sync-log/log-query";
 import { LogFilters } from "./log-filters";
 import { LogTable } from "./log-table";
 import styles from "./logs.module.css";
@@ -19,7 +20,6 @@ export const LAST_VIEW_KEY = "roster.logs.view";
 const CURSOR_KEYS = ["before", "after"] as const;
 const PAGE_KEYS = [...LOG_FILTER_KEYS, ...CURSOR_KEYS, "limit"] as const;
 const NO_CURSOR = { before: undefined, after: undefined };
-const SEARCH_CUT_NOTE = " · one stretch of the log searched";
 
 type Directory = { id: string; name: string };
 
@@ -39,6 +39,12 @@ function useArrivals(items: LogListItem[] | undefined, view: string): ReadonlySe
     seen.current = { view, ids: new Set(items.map((item) => item.id)) };
   }, [items, view]);
   return fresh;
+}
+
+/** How far a filter without an index read before it answered: "searched back to 4 Dec, 18:02". */
+function searchedNote(page: LogPage, isForward: boolean): string {
+  if (!page.searchedTo) return "";
+  return `searched ${isForward ? "up" : "back"} to ${formatDateTime(page.searchedTo)}`;
 }
 
 /** A shared link whose filters the API refused: say which, and offer a way out. */
@@ -80,15 +86,16 @@ function LiveToggle(props: { isLive: boolean; isHead: boolean; onToggle: () => v
 function Pager(props: {
   page: LogPage | undefined;
   hasCursor: boolean;
+  isForward: boolean;
   onPage: (patch: Record<string, string | undefined>) => void;
 }) {
-  const { page, hasCursor, onPage } = props;
+  const { page, hasCursor, isForward, onPage } = props;
   const count = page?.items.length ?? 0;
   return (
     <nav className={styles.pager} aria-label="Pagination">
       <span className="muted">
         {count === 0 ? "No entries" : `${count} ${count === 1 ? "entry" : "entries"}, newest first`}
-        {page?.isSearchCut ? SEARCH_CUT_NOTE : ""}
+        {page?.isSearchCut ? ` · ${searchedNote(page, isForward)}` : ""}
       </span>
       <div className={styles.pagerButtons}>
         <button
@@ -124,6 +131,7 @@ export function LogsView({ directories }: { directories: Directory[] }) {
   const { params, get, set } = useUrlState();
   const [isLive, setLive] = useState(true);
   const isHead = !get("before") && !get("after");
+  const isForward = Boolean(get("after")) && !get("before");
   const query = apiQuery(params, PAGE_KEYS);
   const filters = apiQuery(params, LOG_FILTER_KEYS);
   const result = useQuery({
@@ -186,7 +194,9 @@ export function LogsView({ directories }: { directories: Directory[] }) {
             empty={
               result.data?.isSearchCut ? (
                 <EmptyState title="No matches in this stretch of the log">
-                  Text search reads the log a stretch at a time; the paging buttons search on.
+                  {`Text, method and resource type filters read ${LOG_SCAN_ROWS.toLocaleString("en")} `}
+                  {`entries at a time; this page ${searchedNote(result.data, isForward)}. `}
+                  {`${isForward ? "← Newer" : "Older →"} searches on.`}
                 </EmptyState>
               ) : !isHead ? (
                 <EmptyState title="No entries this way">
@@ -205,7 +215,7 @@ export function LogsView({ directories }: { directories: Directory[] }) {
               )
             }
           />
-          <Pager page={result.data} hasCursor={!isHead} onPage={set} />
+          <Pager page={result.data} hasCursor={!isHead} isForward={isForward} onPage={set} />
         </>
       )}
     </>
