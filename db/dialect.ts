@@ -22,6 +22,11 @@ export function jsonPresent(column: SQL, keys: readonly string[]): SQL {
   return sql`(${type} IS NOT NULL AND ${type} <> 'null')`;
 }
 
+/** How many elements the JSON array in a text column has. */
+export function jsonArrayLength(column: SQL): SQL<number> {
+  return sql<number>`json_array_length(${column})`;
+}
+
 /**
  * `EXISTS` over the elements of a JSON array; `element(keys)` reads a field of one element.
  * The alias is fixed per nesting level, and filters never nest arrays inside arrays.

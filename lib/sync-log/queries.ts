@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { jsonArrayLength } from "@/db/dialect";
 import { directories, syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
 import { pageRequestIds, type PageCursor, type RequestFilters } from "./request-pages";
 
@@ -142,7 +143,10 @@ const SUMMARY_COLUMNS = {
   resourceLabel: syncRequests.resourceLabel,
   quirks: syncRequests.quirks,
 };
-export type RequestSummary = { [K in keyof typeof SUMMARY_COLUMNS]: SyncRequest[K] };
+export type RequestSummary = { [K in keyof typeof SUMMARY_COLUMNS]: SyncRequest[K] } & {
+  /** Every resource the request touched: a Bulk request names more than its first. */
+  resourceCount: number;
+};
 
 /** Like `listRequests`, without bodies and headers, and able to page towards newer entries. */
 export function pageRequestSummaries(
@@ -153,7 +157,7 @@ export function pageRequestSummaries(
   const { ids, hasMore, resumeAt } = pageRequestIds(db, filters, cursor);
   if (ids.length === 0) return { items: [], hasMore, resumeAt };
   const rows = db
-    .select(SUMMARY_COLUMNS)
+    .select({ ...SUMMARY_COLUMNS, resourceCount: jsonArrayLength(sql`${syncRequests.resources}`) })
     .from(syncRequests)
     .where(inArray(syncRequests.id, ids))
     .orderBy(desc(syncRequests.id))

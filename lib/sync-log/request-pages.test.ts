@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { pageRequestSummaries } from "./queries";
 import { pageRequestIds } from "./request-pages";
 import { insertEntries, openTestDb } from "./test-log-db";
 
@@ -154,5 +155,24 @@ describe("pageRequestIds", () => {
       { limit: 4, scanRows: 5 },
     );
     expect(page).toEqual({ ids: [], hasMore: true, resumeAt: inA[4] });
+  });
+});
+
+describe("pageRequestSummaries", () => {
+  it("counts every resource a request touched, for a Bulk request's summary", () => {
+    const touched = (n: number) =>
+      JSON.stringify(
+        Array.from({ length: n }, (_, i) => ({ type: "User", id: `u${i}`, label: `u${i}` })),
+      );
+    const [bulk, single] = insertEntries(db, [
+      { atMs: START_MS + 98 * 60_000, path: "/scim/v2/Bulk", resources: touched(40) },
+      { atMs: START_MS + 99 * 60_000, resources: touched(1) },
+    ]);
+    const { items } = pageRequestSummaries(db, {}, { limit: 3 });
+    expect(items.map((item) => [item.id, item.resourceCount])).toEqual([
+      [single, 1],
+      [bulk, 40],
+      [newestFirst()[0], 0],
+    ]);
   });
 });

@@ -79,12 +79,18 @@ function columnsFor(fresh: ReadonlySet<string>): Column<LogListItem>[] {
       id: "resource",
       header: "Resource",
       cell: ({ row }) => {
-        const { resourceType, resourceId, resourceLabel } = row.original;
+        const { resourceType, resourceId, resourceLabel, resourceCount } = row.original;
         const href = resourceHref(resourceType, resourceId);
         const label = resourceLabel ?? resourceId;
         if (!label) return <span className="muted">—</span>;
+        const others = resourceCount - 1;
         return (
-          <span className={styles.resource}>{href ? <Link href={href}>{label}</Link> : label}</span>
+          <span className={styles.resource}>
+            {href ? <Link href={href}>{label}</Link> : label}
+            {others > 0 ? (
+              <span className="muted">{` and ${others.toLocaleString("en")} more`}</span>
+            ) : null}
+          </span>
         );
       },
     },
