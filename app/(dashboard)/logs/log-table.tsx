@@ -86,9 +86,19 @@ function columnsFor(fresh: ReadonlySet<string>): Column<LogListItem>[] {
         const others = resourceCount - 1;
         return (
           <span className={styles.resource}>
-            {href ? <Link href={href}>{label}</Link> : label}
+            {href ? (
+              <Link href={href} className={styles.resourceLabel} title={label}>
+                {label}
+              </Link>
+            ) : (
+              <span className={styles.resourceLabel} title={label}>
+                {label}
+              </span>
+            )}
             {others > 0 ? (
-              <span className="muted">{` and ${others.toLocaleString("en")} more`}</span>
+              <span className={`muted ${styles.resourceMore}`}>
+                {`and ${others.toLocaleString("en")} more`}
+              </span>
             ) : null}
           </span>
         );
