@@ -192,6 +192,29 @@ const BODY_CASES: ErrorCase[] = [
     detail: /active/,
   },
   {
+    title: "POST /Groups with a member that has no value",
+    send: () =>
+      request("POST", "/Groups", {
+        schemas: [URN.group],
+        displayName: "Nameless members",
+        members: [{ display: "Ada" }],
+      }),
+    status: 400,
+    scimType: "invalidValue",
+    detail: /members/,
+  },
+  {
+    title: "PATCH /Users/{id} with more than 1000 operations",
+    send: () =>
+      request("PATCH", `/Users/${userId}`, {
+        schemas: [URN.patchOp],
+        Operations: Array.from({ length: 1001 }, () => ({ op: "add", path: "title", value: "x" })),
+      }),
+    status: 400,
+    scimType: "invalidValue",
+    detail: /at most 1000 operations/,
+  },
+  {
     title: "GET /Users with a non-numeric count",
     send: () => request("GET", "/Users?count=lots"),
     status: 400,

@@ -2,7 +2,7 @@ import { newTimeOrderedId } from "@/lib/time-ordered-ids";
 import { eq } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
-import { conflict, notFound } from "@/lib/scim/errors";
+import { badRequest, conflict, notFound } from "@/lib/scim/errors";
 import { applyPatch, parsePatchRequest, type MemberChange } from "@/lib/scim/patch";
 import type { ResourceRef, ScimObject, StoredResource } from "@/lib/scim/resource";
 import { checkRequired, isDeepEqual, normalizeResource } from "@/lib/scim/values";
@@ -39,11 +39,13 @@ export type GroupWrite = {
 
 const now = () => new Date().toISOString();
 
+/** A member is named by its id; one without (`{"display": "x"}`) is refused, not dropped. */
 function memberIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((member: unknown) => {
+  return value.map((member: unknown) => {
     const id = (member as { value?: unknown } | null)?.value;
-    return typeof id === "string" ? [id] : [];
+    if (typeof id === "string" && id !== "") return id;
+    throw badRequest("invalidValue", 'Every element of "members" needs a string "value"');
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScimType } from "../errors";
 import { ENTERPRISE_USER_SCHEMA as EXT, USER_SCHEMA } from "../urns";
+import { MULTI_VALUED_ELEMENTS_MAX } from "../values/coerce-value";
 import { catchScimError } from "../values/test-support/catch-scim-error";
 import type { ScimObject } from "../values/types";
 import { applyPatch } from "./apply-patch";
@@ -138,6 +139,45 @@ describe("applyPatch errors", () => {
     );
     expect(error).toMatchObject({ status: 400, scimType });
     expect(error.message).toMatch(detail);
+  });
+
+  it("refuses a multi-valued attribute grown past its limit, one operation or many", () => {
+    const email = (i: number) => ({ value: `e${i}@x.example`, type: "work" });
+    const many = Array.from({ length: MULTI_VALUED_ELEMENTS_MAX }, (_, i) => email(i));
+    const options = { kind: "User", extractMembers: false } as const;
+    const full = applyPatch(USER, [{ op: "replace", path: "emails", value: many }], options);
+    expect(full.resource.emails).toHaveLength(MULTI_VALUED_ELEMENTS_MAX);
+
+    const oneMore = [{ op: "add", path: "emails", value: [email(-1)] }];
+    const error = catchScimError(() => applyPatch(full.resource, oneMore, options));
+    expect(error).toMatchObject({ status: 400, scimType: "invalidValue" });
+    expect(error.message).toMatch(/at most 1000 values, not 1001/);
+    const created = [{ op: "add", path: 'emails[type eq "home"].value', value: "h@x.example" }];
+    expect(catchScimError(() => applyPatch(full.resource, created, options)).message).toMatch(
+      /at most 1000 values/,
+    );
+    const tooMany = [...many, email(-1)];
+    expect(
+      catchScimError(() =>
+        applyPatch(USER, [{ op: "add", path: "emails", value: tooMany }], options),
+      ).message,
+    ).toMatch(/not 1001/);
+  });
+
+  it("adds an element once whatever the key order, and keeps a re-added one in place", () => {
+    const { resource } = applyPatch(
+      USER,
+      [
+        { op: "add", path: "emails", value: [{ value: "b@work.example", type: "work" }] },
+        { op: "add", path: "emails", value: [{ type: "home", value: "h@x.example" }] },
+        { op: "add", path: "emails", value: [{ value: "h@x.example", type: "home" }] },
+      ],
+      { kind: "User", extractMembers: false },
+    );
+    expect(resource.emails).toEqual([
+      { type: "work", value: "b@work.example" },
+      { type: "home", value: "h@x.example" },
+    ]);
   });
 
   it("names the failing operation and keeps the input untouched (all or nothing)", () => {

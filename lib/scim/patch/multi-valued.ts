@@ -1,15 +1,31 @@
 import type { AttributeDef } from "../schemas";
-import { isDeepEqual } from "../values/deep-equal";
 import { isScimObject, type ScimValue } from "../values/types";
 
 /** Multi-valued attributes whose elements are identified by `value` alone. */
 const IDENTIFIED_BY_VALUE: ReadonlySet<string> = new Set(["members"]);
 
-function isSameElement(def: AttributeDef, left: ScimValue, right: ScimValue): boolean {
-  if (IDENTIFIED_BY_VALUE.has(def.name) && isScimObject(left) && isScimObject(right)) {
-    return left.value !== undefined && left.value === right.value;
+/** Sorted-key JSON: the same for elements equal under `isDeepEqual`, whatever their key order. */
+function canonicalJson(value: ScimValue): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (!isScimObject(value)) return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] ?? null)}`).join(",")}}`;
+}
+
+// Elements outlive the operation that added them, so each is keyed once per request.
+const elementKeys = new WeakMap<object, string>();
+
+function elementKey(def: AttributeDef, element: ScimValue): string {
+  if (!isScimObject(element)) return canonicalJson(element);
+  if (IDENTIFIED_BY_VALUE.has(def.name) && element.value !== undefined) {
+    return `value:${JSON.stringify(element.value)}`;
   }
-  return isDeepEqual(left, right);
+  let key = elementKeys.get(element);
+  if (key === undefined) {
+    key = canonicalJson(element);
+    elementKeys.set(element, key);
+  }
+  return key;
 }
 
 /**
@@ -22,8 +38,12 @@ export function appendElements(
   incoming: readonly ScimValue[],
 ): ScimValue[] {
   const elements = [...existing];
+  const present = new Set(existing.map((element) => elementKey(def, element)));
   for (const element of incoming) {
-    if (!elements.some((present) => isSameElement(def, present, element))) elements.push(element);
+    const key = elementKey(def, element);
+    if (present.has(key)) continue;
+    present.add(key);
+    elements.push(element);
   }
   return elements;
 }

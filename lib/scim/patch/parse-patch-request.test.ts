@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { PATCH_OP } from "../urns";
 import { catchScimError } from "../values/test-support/catch-scim-error";
-import { parseOperation, parsePatchRequest } from "./parse-patch-request";
+import { parseOperation, parsePatchRequest, PATCH_OPERATIONS_MAX } from "./parse-patch-request";
 
 const OP = { op: "add", path: "title", value: "Guide" };
 
 describe("parsePatchRequest", () => {
+  it("takes up to PATCH_OPERATIONS_MAX operations and refuses more", () => {
+    const ops = (n: number) => Array.from({ length: n }, () => OP);
+    expect(
+      parsePatchRequest({ schemas: [PATCH_OP], Operations: ops(PATCH_OPERATIONS_MAX) }),
+    ).toHaveLength(PATCH_OPERATIONS_MAX);
+    const error = catchScimError(() =>
+      parsePatchRequest({ schemas: [PATCH_OP], Operations: ops(PATCH_OPERATIONS_MAX + 1) }),
+    );
+    expect(error).toMatchObject({ status: 400, scimType: "invalidValue" });
+    expect(error.message).toMatch(/at most 1000 operations, not 1001/);
+  });
+
   it("returns the operations of a well-formed PatchOp body", () => {
     expect(parsePatchRequest({ schemas: [PATCH_OP], Operations: [OP] })).toEqual([OP]);
   });

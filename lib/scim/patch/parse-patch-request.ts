@@ -7,6 +7,12 @@ import type { OpName, PatchOperation } from "./types";
 const OP_NAMES: readonly OpName[] = ["add", "replace", "remove"];
 
 /**
+ * Each operation may read and rewrite a whole multi-valued attribute, so their number bounds
+ * the work one request can ask for. IdPs send a handful; a member list goes in one operation.
+ */
+export const PATCH_OPERATIONS_MAX = 1000;
+
+/**
  * Validates the PatchOp envelope (RFC 7644 §3.5.2) and returns its raw operations. The key
  * `operations` is accepted in any case, since some clients lower-case it.
  */
@@ -25,6 +31,13 @@ export function parsePatchRequest(body: unknown): unknown[] {
   }
   if (operations.length === 0) {
     throw badRequest("invalidValue", '"Operations" must contain at least one operation');
+  }
+  if (operations.length > PATCH_OPERATIONS_MAX) {
+    throw badRequest(
+      "invalidValue",
+      `"Operations" may hold at most ${PATCH_OPERATIONS_MAX} operations, not ${operations.length}; ` +
+        "send the rest in another request",
+    );
   }
   return operations;
 }

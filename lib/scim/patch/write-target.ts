@@ -1,6 +1,11 @@
 import { badRequest } from "../errors";
 import type { AttributeDef } from "../schemas";
-import { coerceAttribute, coerceSingleValue, joinLabel } from "../values/coerce-value";
+import {
+  assertElementCount,
+  coerceAttribute,
+  coerceSingleValue,
+  joinLabel,
+} from "../values/coerce-value";
 import { isDeepEqual } from "../values/deep-equal";
 import { enforceSinglePrimary } from "../values/enforce-single-primary";
 import { readKey } from "../values/object-keys";
@@ -78,6 +83,7 @@ function nextElements(
   if (op === "replace") return incoming;
   const existing = Array.isArray(before) ? before : [];
   const elements = appendElements(def, existing, incoming);
+  assertElementCount(def, elements.length, def.name);
   const keep = lastPrimaryIndex(elements, existing.length);
   return enforceSinglePrimary(elements, keep).elements;
 }
@@ -137,10 +143,12 @@ function writeElements(
     if (filter) state.notes.add("filter-created-element");
     created = elements.length - 1;
     matched = [created];
+    assertElementCount(def, elements.length, def.name);
   }
 
+  const isMatched = new Set(matched);
   const written = elements.map((element, i) =>
-    matched.includes(i) && isScimObject(element)
+    isMatched.has(i) && isScimObject(element)
       ? writeElement(state, op, target, element, value, i === created)
       : element,
   );

@@ -5,6 +5,21 @@ import { enforceSinglePrimary } from "./enforce-single-primary";
 import { isScimObject, type ScimObject, type ScimValue } from "./types";
 
 /**
+ * Values one multi-valued attribute may hold, group members aside (they live in their own
+ * table). PATCH compares and rewrites a whole attribute per operation, so this bounds its work.
+ */
+export const MULTI_VALUED_ELEMENTS_MAX = 1000;
+
+/** Refuses more elements than `MULTI_VALUED_ELEMENTS_MAX` for any attribute but `members`. */
+export function assertElementCount(def: AttributeDef, count: number, label: string): void {
+  if (def.name === "members" || count <= MULTI_VALUED_ELEMENTS_MAX) return;
+  throw badRequest(
+    "invalidValue",
+    `Attribute "${label}" may hold at most ${MULTI_VALUED_ELEMENTS_MAX} values, not ${count}`,
+  );
+}
+
+/**
  * Coerces a client value for `def`, single or multi-valued. Returns undefined for null, which
  * RFC 7643 §2.5 treats as unassigned.
  */
@@ -33,9 +48,13 @@ function coerceMultiValued(
 ): ScimValue[] {
   if (!Array.isArray(value)) notes.add("single-value-wrapped");
   const items: unknown[] = Array.isArray(value) ? value : [value];
+  assertElementCount(def, items.length, label);
+  // An element with nothing Roster knows in it (`{}`, or only unknown keys) is no value at all;
+  // a member without one is refused where members are read.
   const elements = items
     .filter((item) => item !== null)
-    .map((item) => coerceSingleValue(def, item, label, notes));
+    .map((item) => coerceSingleValue(def, item, label, notes))
+    .filter((element) => def.name === "members" || !isEmptyValue(element));
   const { elements: fixed, changed } = enforceSinglePrimary(elements);
   if (changed) notes.add("multiple-primary");
   return fixed;

@@ -132,6 +132,16 @@ describe("normalizeResource", () => {
     expect(resource).toEqual({ userName: "bjensen" });
   });
 
+  it("drops multi-valued elements with nothing known in them", () => {
+    const { resource } = normalizeResource("User", {
+      userName: "bjensen",
+      emails: [{}, { colour: "blue" }, { value: "b@x.example" }],
+      phoneNumbers: [{}],
+    });
+
+    expect(resource).toEqual({ userName: "bjensen", emails: [{ value: "b@x.example" }] });
+  });
+
   it("drops readOnly and unknown attributes, noting only the unknown ones", () => {
     const { resource, notes } = normalizeResource("User", {
       id: "client-chosen",
