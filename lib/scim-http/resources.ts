@@ -27,7 +27,14 @@ import {
 } from "@/lib/provisioning/group-writes";
 import { matchesEtag } from "@/lib/provisioning/preconditions";
 import { getUser, listUsers } from "@/lib/provisioning/user-reads";
-import { createUser, deleteUser, patchUser, replaceUser } from "@/lib/provisioning/user-writes";
+import {
+  createUser,
+  deleteUser,
+  patchUser,
+  prehashPatchPassword,
+  replaceUser,
+  type PrehashedPassword,
+} from "@/lib/provisioning/user-writes";
 import type { ScimRequest } from "./context";
 import type { ScimResult } from "./respond";
 
@@ -145,20 +152,28 @@ export async function replaceResource(
  * asks for attributes, so adding one member to a 50,000-member group never reads them all. User
  * PATCHes answer 204 to Entra, whose validator expects it, and the updated user to the others.
  */
-export function patchResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
+export function patchResource(
+  req: ScimRequest,
+  kind: ResourceKind,
+  id: string,
+): ScimResult | Promise<ScimResult> {
   const options = writeOptions(req);
   const wantsBody = req.params.has("attributes") || req.params.has("excludedAttributes");
   const projection = projectionOf(kind, req.params);
   if (kind === "User") {
     const isNoContent = req.provider === "entra" && !wantsBody;
     const withGroups = !isNoContent && includesAttribute(projection, "groups");
-    const write = noted(
-      req,
-      kind,
-      patchUser(req.db, req.directoryId, id, req.body, { ...options, withGroups }),
-    );
-    if (isNoContent) return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
-    return resourceResult(req, kind, write);
+    const patch = (prehashed?: PrehashedPassword): ScimResult => {
+      const write = noted(
+        req,
+        kind,
+        patchUser(req.db, req.directoryId, id, req.body, { ...options, withGroups, prehashed }),
+      );
+      if (isNoContent) return { status: 204, headers: { ETag: etagOf(write.stored.version) } };
+      return resourceResult(req, kind, write);
+    };
+    const prehashing = prehashPatchPassword(req.body);
+    return prehashing ? prehashing.then(patch) : patch();
   }
   const withMembers = wantsBody && includesAttribute(projection, "members");
   const write = noted(
