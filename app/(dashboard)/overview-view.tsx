@@ -105,7 +105,7 @@ function RecentEvents({ events }: { events: Overview["recentEvents"] }) {
 export function OverviewView() {
   const stamp = useChangeStamp();
   const query = useQuery({
-    queryKey: ["overview", stamp?.users, stamp?.groups],
+    queryKey: ["overview", stamp?.users, stamp?.groups, stamp?.requests],
     queryFn: () => apiFetch<Overview>("/api/overview"),
     refetchInterval: OVERVIEW_POLL_MS,
     placeholderData: (previous) => previous,

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ChangeStamp } from "@/lib/dashboard/change-stamp";
 import { apiFetch } from "./api-client";
 
 export const STAMP_POLL_MS = 2_000;
@@ -12,7 +13,7 @@ export const STAMP_POLL_MS = 2_000;
 export function useChangeStamp() {
   const { data } = useQuery({
     queryKey: ["stamp"],
-    queryFn: () => apiFetch<{ users: string; groups: string }>("/api/stamp"),
+    queryFn: () => apiFetch<ChangeStamp>("/api/stamp"),
     refetchInterval: STAMP_POLL_MS,
   });
   return data;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { createDirectory } from "@/lib/directories/directories";
 import { createUser } from "@/lib/provisioning/user-writes";
 import { seedDirectory } from "@/lib/seed/seed-directory";
-import { openTestDb } from "@/lib/sync-log/test-log-db";
+import { insertEntries, openTestDb } from "@/lib/sync-log/test-log-db";
 import { changeStamp } from "./change-stamp";
 import { listUsers } from "./list-users";
 
@@ -70,5 +70,12 @@ describe("changeStamp", () => {
 
     db.run(sql`DELETE FROM users WHERE user_name = 'hank@globex.example'`);
     expect(changeStamp(db).users).not.toBe(afterChange.users);
+  });
+
+  it("moves its requests part with each new sync-log entry, and only that part", () => {
+    const before = changeStamp(db);
+    const [entry] = insertEntries(db, [{ atMs: Date.now(), method: "GET", status: 401 }]);
+    const after = changeStamp(db);
+    expect(after).toEqual({ ...before, requests: entry });
   });
 });
