@@ -45,6 +45,8 @@ export function DataTable<T extends RowData>(props: Props<T>) {
     columns: props.columns,
     data: props.rows,
     getRowId: props.rowId,
+    // TanStack offers a column for sorting only when it has an accessor, so sortable columns
+    // name their key even where a cell renders something else.
     manualSorting: true,
     enableSortingRemoval: false,
     state: { sorting: props.sorting },

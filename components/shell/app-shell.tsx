@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ViewerProvider, type Viewer } from "@/components/data/session-context";
 import { QueryProvider } from "@/components/data/query-provider";
 import { AccountMenu } from "./account-menu";
 import { NavLinks } from "./nav-links";
+import { Sidebar } from "./sidebar";
 
 export function BrandMark() {
   return (
@@ -22,13 +22,10 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
           Skip to content
         </a>
         <div className="shell">
-          <aside className="sidebar">
-            <Link href="/" className="brand-link">
-              <BrandMark />
-            </Link>
+          <Sidebar brand={<BrandMark />}>
             <NavLinks />
             <AccountMenu />
-          </aside>
+          </Sidebar>
           <main id="content" className="content" tabIndex={-1}>
             {children}
           </main>

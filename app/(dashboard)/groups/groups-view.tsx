@@ -29,6 +29,7 @@ const columns: Column<GroupListItem>[] = [
   { id: "directory", header: "Directory", enableSorting: false, accessorKey: "directoryName" },
   {
     id: "lastModified",
+    accessorKey: "lastModified",
     header: "Last modified",
     sortDescFirst: true,
     cell: ({ row }) => <RelativeTime iso={row.original.lastModified} />,

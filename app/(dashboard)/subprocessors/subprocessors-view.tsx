@@ -26,6 +26,7 @@ const KEYS = ["q", "status", "region", "certification", "role", "attention", "so
 const columns: Column<EntryListItem>[] = [
   {
     id: "name",
+    accessorKey: "name",
     header: "Sub-processor",
     cell: ({ row }) => (
       <span className="cell-stack">
@@ -39,6 +40,7 @@ const columns: Column<EntryListItem>[] = [
   },
   {
     id: "role",
+    accessorKey: "role",
     header: "Role",
     cell: ({ row }) => ROLE_LABELS[row.original.role],
   },
@@ -61,11 +63,13 @@ const columns: Column<EntryListItem>[] = [
   },
   {
     id: "status",
+    accessorKey: "status",
     header: "Status",
     cell: ({ row }) => <StatusBadge status={row.original.status} />,
   },
   {
     id: "findings",
+    accessorKey: "findings",
     header: "Checks",
     sortDescFirst: true,
     cell: ({ row }) =>
@@ -77,6 +81,7 @@ const columns: Column<EntryListItem>[] = [
   },
   {
     id: "updatedAt",
+    accessorKey: "updatedAt",
     header: "Updated",
     sortDescFirst: true,
     cell: ({ row }) => <RelativeTime iso={row.original.updatedAt} />,

@@ -5,10 +5,16 @@ import { ProvisionedList } from "@/components/data/provisioned-list";
 import { useUrlState } from "@/components/data/use-url-state";
 import { ActiveBadge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/time";
+import { Truncated } from "@/components/ui/truncated";
 import type { UserListItem } from "@/lib/dashboard/list-users";
 
 const columns: Column<UserListItem>[] = [
-  { id: "userName", header: "userName", accessorKey: "userName" },
+  {
+    id: "userName",
+    header: "userName",
+    accessorKey: "userName",
+    cell: ({ row }) => <Truncated text={row.original.userName} />,
+  },
   {
     id: "displayName",
     header: "Display name",
@@ -19,7 +25,12 @@ const columns: Column<UserListItem>[] = [
     id: "email",
     header: "Email",
     enableSorting: false,
-    cell: ({ row }) => row.original.email ?? <span className="muted">—</span>,
+    cell: ({ row }) =>
+      row.original.email ? (
+        <Truncated text={row.original.email} />
+      ) : (
+        <span className="muted">—</span>
+      ),
   },
   { id: "directory", header: "Directory", enableSorting: false, accessorKey: "directoryName" },
   {
@@ -30,6 +41,7 @@ const columns: Column<UserListItem>[] = [
   },
   {
     id: "lastModified",
+    accessorKey: "lastModified",
     header: "Last modified",
     sortDescFirst: true,
     cell: ({ row }) => <RelativeTime iso={row.original.lastModified} />,
