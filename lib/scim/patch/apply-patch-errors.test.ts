@@ -180,6 +180,26 @@ describe("applyPatch errors", () => {
     ]);
   });
 
+  it("ignores meta and groups echoed in a path-less value, and refuses them by path", () => {
+    const options = { kind: "User", extractMembers: false } as const;
+    const echoed = {
+      ...USER,
+      displayName: "Barbara",
+      groups: [{ value: "g1", display: "Tour Guides" }],
+      meta: { ...(USER.meta as ScimObject), lastModified: "2024-02-02T00:00:00Z" },
+    };
+    const { resource } = applyPatch(USER, [{ op: "replace", value: echoed }], options);
+    expect(resource).toEqual({ ...USER, displayName: "Barbara" });
+
+    const byPath = [{ op: "replace", path: "groups", value: [] }];
+    expect(catchScimError(() => applyPatch(USER, byPath, options))).toMatchObject({
+      status: 400,
+      scimType: "mutability",
+    });
+    const otherId = [{ op: "replace", value: { id: "another" } }];
+    expect(catchScimError(() => applyPatch(USER, otherId, options)).scimType).toBe("mutability");
+  });
+
   it("names the failing operation and keeps the input untouched (all or nothing)", () => {
     const before = structuredClone(USER);
     const error = catchScimError(() =>

@@ -91,8 +91,19 @@ function applyToObject(state: PatchState, op: "add" | "replace", value: unknown,
       continue;
     }
     noteKeyShape(state.notes, key, target);
+    if (isServerComputed(target)) continue;
     applyToTarget(state, op, target, item);
   }
+}
+
+/**
+ * `meta` and a user's `groups` inside a path-less value are the server's own, echoed by clients
+ * that PATCH back a resource they read; like PUT (RFC 7644 §3.5.1), they are ignored there. A
+ * path naming them is still refused, and `id` is still checked against the resource's.
+ */
+function isServerComputed(target: Target): boolean {
+  if (target.kind !== "attribute" || target.def.name === "id") return false;
+  return (target.sub ?? target.def).mutability === "readOnly";
 }
 
 function noteKeyShape(notes: Set<string>, key: string, target: Target): void {
