@@ -22,7 +22,7 @@ export function userColumns(attributes: ScimObject) {
     externalId: asText(attributes.externalId),
     displayName,
     displayNameKey: fold(displayName),
-    // RFC 7643 §4.1.1 leaves an absent `active` undefined; IdPs treat it as active.
+    // Writes store `active` (see withDefaults); rows from before that count as active too.
     active: attributes.active !== false,
     data: JSON.stringify(attributes),
   };

@@ -47,11 +47,20 @@ export type UserWrite = {
 
 const now = () => new Date().toISOString();
 
+/**
+ * A user without `active` is active, and says so: RFC 7643 §4.1.1 leaves the absent value
+ * undefined, but IdPs and the dashboard count such a user as active, and a filter on `active`
+ * must agree with them. Clearing it (PUT without it, remove, null) restores the default.
+ */
+function withDefaults(attributes: ScimObject): ScimObject {
+  return attributes.active === undefined ? { ...attributes, active: true } : attributes;
+}
+
 function prepare(body: unknown) {
   const { resource, notes } = normalizeResource("User", body);
   const { resource: attributes, password } = extractPassword(resource);
   checkRequired("User", attributes);
-  return { attributes: attributes as ScimObject, password, notes };
+  return { attributes: withDefaults(attributes as ScimObject), password, notes };
 }
 
 function assertUniqueUserName(tx: Tx, directoryId: string, columns: UserColumns, selfId?: string) {
@@ -193,8 +202,11 @@ export function patchUser(
         kind: "User",
         extractMembers: false,
       });
-      const { resource: attributes, password } = extractPassword(withoutId(patched.resource));
-      checkRequired("User", attributes);
+      const { resource: patchedAttributes, password } = extractPassword(
+        withoutId(patched.resource),
+      );
+      checkRequired("User", patchedAttributes);
+      const attributes = withDefaults(patchedAttributes as ScimObject);
       const { prehashed } = options;
       const passwordHash =
         password === undefined
