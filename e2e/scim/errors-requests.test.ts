@@ -45,19 +45,19 @@ const ROUTING_CASES: ErrorCase[] = [
     title: "DELETE /Users",
     send: () => request("DELETE", "/Users"),
     status: 405,
-    allow: "GET, POST",
+    allow: "GET, POST, HEAD",
   },
   {
     title: "PUT /Groups",
     send: () => request("PUT", "/Groups", {}),
     status: 405,
-    allow: "GET, POST",
+    allow: "GET, POST, HEAD",
   },
   {
     title: "POST /Users/{id}",
     send: () => request("POST", `/Users/${userId}`, {}),
     status: 405,
-    allow: "GET, PUT, PATCH, DELETE",
+    allow: "GET, PUT, PATCH, DELETE, HEAD",
   },
   {
     title: "GET /Users/.search",
@@ -70,7 +70,7 @@ const ROUTING_CASES: ErrorCase[] = [
     title: "DELETE /ServiceProviderConfig",
     send: () => request("DELETE", "/ServiceProviderConfig"),
     status: 405,
-    allow: "GET",
+    allow: "GET, HEAD",
   },
   {
     title: "GET /Users/{unknown id}",
@@ -247,6 +247,17 @@ describe("malformed requests", () => {
     "answers $title with $status and a SCIM error body",
     expectErrorCase,
   );
+
+  it("answers HEAD as GET without the body (RFC 9110 §9.3.2)", async () => {
+    const got = await request("GET", `/Users/${userId}`);
+    const head = await request("HEAD", `/Users/${userId}`);
+
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    expect(head.headers.get("etag")).toBe(got.headers.get("etag"));
+    expect(head.headers.get("content-type")).toMatch(/^application\/scim\+json/);
+    expect((await request("HEAD", "/ServiceProviderConfig")).status).toBe(200);
+  });
 
   it("has created no user from any of the refused requests", async () => {
     const listed = await request("GET", "/Users?count=0");

@@ -113,9 +113,11 @@ export function handlerOf(req: ScimRequest): Handler {
   if (!route) throw notFound(`No SCIM endpoint at "/${req.segments.join("/")}"`);
   const first = req.segments[0];
   if (first && !CANONICAL_SEGMENTS.has(first) && first !== ".search") req.notes.add("path-case");
-  const handler = route[req.method];
+  // RFC 9110 §9.3.2: HEAD is GET without the body, which the HTTP server leaves out.
+  const handler = route[req.method] ?? (req.method === "HEAD" ? route.GET : undefined);
   if (!handler) {
-    const allowed = Object.keys(route).join(", ");
+    const methods = Object.keys(route);
+    const allowed = (route.GET ? [...methods, "HEAD"] : methods).join(", ");
     throw new MethodNotAllowed(req.method, allowed);
   }
   return handler;
