@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { ResourceKind } from "@/lib/scim/schemas";
+import { jsonScalar } from "@/db/dialect";
+import type { ResolvedAttribute, ResourceKind } from "@/lib/scim/schemas";
 
 /** How a filterable value is stored: `folded` columns hold text already folded to lower case. */
 export type ColumnRef = { expression: SQL; folded: boolean };
@@ -75,3 +76,24 @@ export const ID_COLUMN: Record<ResourceKind, SQL> = {
   User: sql.raw("users.id"),
   Group: sql.raw("groups.id"),
 };
+
+/**
+ * Where a single-valued attribute or sub-attribute is stored: a column of the resource's table,
+ * else a field of its JSON data. Undefined for `meta` values made when a resource is served.
+ */
+export function singleValueColumn(
+  kind: ResourceKind,
+  resolved: ResolvedAttribute,
+): ColumnRef | undefined {
+  const key = [resolved.def.name, resolved.sub?.name].filter(Boolean).join(".").toLowerCase();
+  const column = resolved.isExtension ? undefined : RESOURCE_COLUMNS[kind][key];
+  if (column) return column;
+  if (key === "meta.resourcetype") return { expression: sql`${kind}`, folded: false };
+  if (key.startsWith("meta.")) return undefined;
+  const keys = [
+    ...(resolved.isExtension && resolved.schema ? [resolved.schema] : []),
+    resolved.def.name,
+    ...(resolved.sub ? [resolved.sub.name] : []),
+  ];
+  return { expression: jsonScalar(DATA_COLUMN[kind], keys), folded: false };
+}

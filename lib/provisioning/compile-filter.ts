@@ -5,8 +5,6 @@ import {
   endsWithText,
   fewRowsMatch,
   jsonArrayExists,
-  jsonPresent,
-  jsonScalar,
   lowerText,
 } from "@/db/dialect";
 import type { AttrPath, CompareOp, CompValue, Filter } from "@/lib/scim/filter/ast";
@@ -20,8 +18,8 @@ import {
 import {
   DATA_COLUMN,
   ID_COLUMN,
-  RESOURCE_COLUMNS,
   SIDE_TABLES,
+  singleValueColumn,
   type ColumnRef,
 } from "./attribute-columns";
 
@@ -140,19 +138,9 @@ function compilePresent(kind: ResourceKind, path: AttrPath): SQL {
 /** A single-valued attribute: a dedicated column when there is one, else a JSON field. */
 function singleOperand(kind: ResourceKind, path: AttrPath): Operand {
   const resolved = resolve(kind, path);
-  const def = resolved.sub ?? resolved.def;
-  const key = [resolved.def.name, resolved.sub?.name].filter(Boolean).join(".").toLowerCase();
-  const column = resolved.isExtension ? undefined : RESOURCE_COLUMNS[kind][key];
-  if (column) return { column, def };
-  if (key === "meta.resourcetype")
-    return { column: { expression: sql`${kind}`, folded: false }, def };
-  if (key.startsWith("meta.")) throw invalid(`Filtering on "${describe(path)}" is not supported`);
-  const keys = [
-    ...(resolved.isExtension && resolved.schema ? [resolved.schema] : []),
-    resolved.def.name,
-    ...(resolved.sub ? [resolved.sub.name] : []),
-  ];
-  return { column: { expression: jsonScalar(DATA_COLUMN[kind], keys), folded: false }, def };
+  const column = singleValueColumn(kind, resolved);
+  if (!column) throw invalid(`Filtering on "${describe(path)}" is not supported`);
+  return { column, def: resolved.sub ?? resolved.def };
 }
 
 function compileValuePath(kind: ResourceKind, path: AttrPath, filter: Filter): SQL {
@@ -306,28 +294,6 @@ function emitComparison(expression: SQL, op: CompareOp, param: string | number):
       if (param === "") return sql`(${expression} IS NOT NULL)`;
       return endsWithText(expression, bound(param), bound(-[...param].length));
   }
-}
-
-/** The ORDER BY key for `sortBy` (RFC 7644 §3.4.2.3); multi-valued attributes sort by primary. */
-export function compileSortKey(kind: ResourceKind, sortBy: string): SQL {
-  const colon = sortBy.lastIndexOf(":");
-  const uri = colon > 0 ? sortBy.slice(0, colon) : undefined;
-  const [name = "", subAttr] = sortBy.slice(colon + 1).split(".");
-  const path: AttrPath = { uri, name, subAttr };
-  const resolved = resolveAttribute(kind, path);
-  if (!resolved) throw badRequest("invalidValue", `Unknown sortBy attribute "${sortBy}"`);
-  if (resolved.def.multiValued) {
-    if (kind === "User" && resolved.def.name === "emails") {
-      return sql`(SELECT value_key FROM user_emails WHERE user_emails.user_id = users.id
-        ORDER BY is_primary DESC LIMIT 1)`;
-    }
-    throw badRequest("invalidValue", `Sorting by "${sortBy}" is not supported`);
-  }
-  const { column, def } = singleOperand(kind, path);
-  const isText = def.type === "string" || def.type === "reference";
-  return isText && !def.caseExact && !column.folded
-    ? lowerText(column.expression)
-    : column.expression;
 }
 
 /** A condition over `group_members` rows for `members[...]` filters in PATCH paths. */

@@ -7,7 +7,8 @@ import { badRequest } from "@/lib/scim/errors";
 import { FilterSyntaxError, parseFilterWithNotes } from "@/lib/scim/filter/parse-filter";
 import type { ListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
-import { compileFilter, compileSortKey, filterShape } from "./compile-filter";
+import { compileFilter, filterShape } from "./compile-filter";
+import { compileSortKey } from "./compile-sort-key";
 import type { ResourceRow } from "./stored-resource";
 
 export const FILTER_LENGTH_MAX = 4096;
