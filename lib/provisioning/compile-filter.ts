@@ -9,6 +9,7 @@ import {
 } from "@/db/dialect";
 import type { AttrPath, CompareOp, CompValue, Filter } from "@/lib/scim/filter/ast";
 import { badRequest } from "@/lib/scim/errors";
+import { attr } from "@/lib/scim/schemas/define";
 import {
   findAttribute,
   resolveAttribute,
@@ -54,24 +55,51 @@ class Binder {
   }
 }
 
-let activeBinder: Binder | undefined;
+/** What one compileFilter call shares with the functions it recurses through. */
+type Compilation = { binder: Binder; otherKinds: readonly ResourceKind[] };
+
+let active: Compilation | undefined;
 
 function bound(value: string | number): SQL {
-  return activeBinder ? activeBinder.bind(value) : sql`${value}`;
+  return active ? active.binder.bind(value) : sql`${value}`;
 }
 
 export type CompiledFilter = { condition: SQL; params: Record<string, string | number> };
 
-/** Compiles a parsed filter into a SQL condition over the resource's table. */
-export function compileFilter(kind: ResourceKind, filter: Filter): CompiledFilter {
-  const previous = activeBinder;
+/**
+ * Compiles a parsed filter into a SQL condition over the resource's table. `searchedKinds` are
+ * the types a root search spans; at a type's own endpoint, only that type.
+ */
+export function compileFilter(
+  kind: ResourceKind,
+  filter: Filter,
+  searchedKinds: readonly ResourceKind[] = [kind],
+): CompiledFilter {
+  const previous = active;
   const binder = new Binder();
-  activeBinder = binder;
+  active = { binder, otherKinds: searchedKinds.filter((other) => other !== kind) };
   try {
     return { condition: compileNode(kind, filter, undefined), params: binder.params };
   } finally {
-    activeBinder = previous;
+    active = previous;
   }
+}
+
+/**
+ * RFC 7644 §3.4.2.1: a root search treats an attribute that a type does not define, but another
+ * searched type does, as having no value on that type. An attribute no type defines stays an
+ * error.
+ */
+function isOtherKindsAttribute(kind: ResourceKind, path: AttrPath): boolean {
+  const otherKinds = active?.otherKinds ?? [];
+  if (otherKinds.length === 0 || resolveAttribute(kind, path)) return false;
+  return otherKinds.some((other) => resolveAttribute(other, path) !== undefined);
+}
+
+/** An attribute without a value: compared exactly as a known attribute a resource lacks. */
+function absentOperand(path: AttrPath): Operand {
+  const def = attr(path.subAttr ?? path.name, "string", "", { caseExact: true });
+  return { column: { expression: sql`NULL`, folded: false }, def };
 }
 
 /**
@@ -99,6 +127,8 @@ function compileNode(kind: ResourceKind, node: Filter, scope: ElementScope | und
       return sql`(NOT coalesce(${compileNode(kind, node.filter, scope)}, 0))`;
     case "valuePath":
       if (scope) throw invalid(`Value filters cannot nest inside "${scope.def.name}[...]"`);
+      // An attribute without a value has no element to match.
+      if (isOtherKindsAttribute(kind, node.path)) return presentOperand(absentOperand(node.path));
       return compileValuePath(kind, node.path, node.filter);
     case "present":
       return scope ? presentOperand(scope.operand(node.path)) : compilePresent(kind, node.path);
@@ -115,6 +145,7 @@ function resolve(kind: ResourceKind, path: AttrPath) {
 }
 
 function compileCompare(kind: ResourceKind, path: AttrPath, op: CompareOp, value: CompValue): SQL {
+  if (isOtherKindsAttribute(kind, path)) return compareOperand(absentOperand(path), op, value);
   const resolved = resolve(kind, path);
   if (resolved.def.multiValued) {
     // RFC 7644 §3.4.2.2: `emails.value eq x` matches when any element's value does.
@@ -125,6 +156,7 @@ function compileCompare(kind: ResourceKind, path: AttrPath, op: CompareOp, value
 }
 
 function compilePresent(kind: ResourceKind, path: AttrPath): SQL {
+  if (isOtherKindsAttribute(kind, path)) return presentOperand(absentOperand(path));
   const resolved = resolve(kind, path);
   if (resolved.def.multiValued) {
     const inner: Filter = path.subAttr

@@ -26,14 +26,18 @@ type CompiledList = {
 };
 
 /** Parses and compiles `filter`, turning syntax errors into RFC 7644 `invalidFilter` errors. */
-export function filterCondition(kind: ResourceKind, filter: string | undefined): CompiledList {
+export function filterCondition(
+  kind: ResourceKind,
+  filter: string | undefined,
+  searchedKinds?: readonly ResourceKind[],
+): CompiledList {
   if (!filter) return { condition: undefined, params: {}, shape: "", notes: [] };
   if (filter.length > FILTER_LENGTH_MAX) {
     throw badRequest("invalidFilter", `Filters are limited to ${FILTER_LENGTH_MAX} characters`);
   }
   try {
     const { filter: ast, notes } = parseFilterWithNotes(filter);
-    const { condition, params } = compileFilter(kind, ast);
+    const { condition, params } = compileFilter(kind, ast, searchedKinds);
     return { condition, params, shape: filterShape(ast), notes };
   } catch (error) {
     if (error instanceof FilterSyntaxError) throw badRequest("invalidFilter", error.message);
@@ -113,7 +117,9 @@ function queriesFor<K extends ResourceKind>(
   extra: ExtraColumns,
 ) {
   const columns = Object.keys(extra).join(",");
-  const key = `${kind}|${compiled.shape}|${query.sortBy ?? ""}|${query.sortOrder}|${columns}`;
+  const searched = query.searchedKinds?.join(",") ?? "";
+  const sort = `${query.sortBy ?? ""}|${query.sortOrder}`;
+  const key = `${kind}|${searched}|${compiled.shape}|${sort}|${columns}`;
   let cache = preparedByDb.get(db);
   if (!cache) {
     cache = new Map();
@@ -140,7 +146,7 @@ export function listRows<K extends ResourceKind>(
   query: ListQuery,
   extra: ExtraColumns = {},
 ): ListPage<ResourceRow & Record<string, unknown>> {
-  const compiled = filterCondition(kind, query.filter);
+  const compiled = filterCondition(kind, query.filter, query.searchedKinds);
   const queries = queriesFor(db, kind, compiled, query, extra);
   const params = { ...compiled.params, directoryId };
   const countRows = () => queries.count.get(params)?.total ?? 0;

@@ -1,4 +1,3 @@
-import { ScimError } from "@/lib/scim/errors";
 import { parseSearchRequest, toListResponse, type ListQuery } from "@/lib/scim/list-query";
 import type { ResourceKind } from "@/lib/scim/schemas";
 import type { ScimRequest } from "./context";
@@ -7,22 +6,16 @@ import { listResources } from "./resources";
 
 type ListBody = { totalResults: number; Resources: unknown[] };
 
-/**
- * RFC 7644 §3.4.3: a search at the root spans every resource type. Users come first, then
- * groups; a type on which the filter names an unknown attribute simply contributes nothing.
- */
+const ROOT_KINDS: readonly ResourceKind[] = ["User", "Group"];
+
+/** RFC 7644 §3.4.3: a search at the root spans every resource type: users, then groups. */
 export function searchAll(req: ScimRequest): ScimResult {
-  const query = parseSearchRequest(req.body);
-  const kinds: ResourceKind[] = ["User", "Group"];
-  const totals = kinds.map((kind) => countOf(req, kind, query));
-  if (totals.every((total) => total instanceof ScimError)) throw totals[0];
+  const query: ListQuery = { ...parseSearchRequest(req.body), searchedKinds: ROOT_KINDS };
+  const totals = ROOT_KINDS.map((kind) => listBody(req, kind, { ...query, count: 0 }).totalResults);
   const resources: unknown[] = [];
   let skip = query.startIndex - 1;
-  let grandTotal = 0;
-  kinds.forEach((kind, index) => {
-    const total = totals[index];
-    if (total === undefined || total instanceof ScimError) return;
-    grandTotal += total;
+  ROOT_KINDS.forEach((kind, index) => {
+    const total = totals[index] ?? 0;
     const wanted = query.count - resources.length;
     if (skip >= total) {
       skip -= total;
@@ -34,18 +27,10 @@ export function searchAll(req: ScimRequest): ScimResult {
     }
     skip = 0;
   });
+  const grandTotal = totals.reduce((sum, total) => sum + total, 0);
   return { status: 200, body: toListResponse(grandTotal, query.startIndex, resources) };
 }
 
 function listBody(req: ScimRequest, kind: ResourceKind, query: ListQuery): ListBody {
   return listResources(req, kind, query).body as ListBody;
-}
-
-function countOf(req: ScimRequest, kind: ResourceKind, query: ListQuery): number | ScimError {
-  try {
-    return listBody(req, kind, { ...query, count: 0 }).totalResults;
-  } catch (error) {
-    if (error instanceof ScimError && error.scimType === "invalidFilter") return error;
-    throw error;
-  }
 }

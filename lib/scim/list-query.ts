@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "./errors";
+import type { ResourceKind } from "./schemas";
 import { LIST_RESPONSE, SEARCH_REQUEST } from "./urns";
 
 export const PAGE_SIZE_DEFAULT = 100;
@@ -13,6 +14,11 @@ export type ListQuery = {
   sortOrder: "ascending" | "descending";
   attributes: string | undefined;
   excludedAttributes: string | undefined;
+  /**
+   * The resource types a root search spans (RFC 7644 §3.4.2.1), across which an attribute that
+   * only some of them define has no value on the others; unset at a type's own endpoint.
+   */
+  searchedKinds?: readonly ResourceKind[];
 };
 
 const integer = z
