@@ -6,7 +6,7 @@ import { createDirectory } from "@/lib/directories/directories";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
 import type { Db } from "./client";
-import { withOpaqueLimits } from "./dialect";
+import { compareSortValues, sortTerms, withOpaqueLimits } from "./dialect";
 
 let db: Db;
 let close: () => void;
@@ -65,5 +65,39 @@ describe("measurePlannerStatistics", () => {
     expect(stat1.split(" ")[0]).toBe("40");
     const samples = db.$client.prepare("SELECT count(*) FROM sqlite_stat4").pluck().get();
     expect(samples).toBe(0);
+  });
+});
+
+describe("compareSortValues", () => {
+  const values: unknown[] = [
+    "b",
+    null,
+    3,
+    "B",
+    Buffer.from([0, 2]),
+    -1,
+    "\u{1F600}",
+    2.5,
+    "",
+    "\uE000",
+    "ab",
+    10,
+    "\u00E9",
+    Buffer.from([1]),
+    "a",
+    "\uFFFD",
+  ];
+
+  it.each([false, true])("orders values as sortTerms does in SQL (descending: %s)", (desc) => {
+    db.$client.exec("CREATE TEMP TABLE IF NOT EXISTS sort_values (v)");
+    db.$client.exec("DELETE FROM sort_values");
+    const insert = db.$client.prepare("INSERT INTO sort_values (v) VALUES (?)");
+    for (const value of values) insert.run(value);
+    const order = sql.join(sortTerms(sql.raw("v"), desc), sql`, `);
+    const fromSql = db
+      .all<{ v: unknown }>(sql`SELECT v FROM sort_values ORDER BY ${order}`)
+      .map((row) => row.v);
+
+    expect([...values].sort((a, b) => compareSortValues(a, b, desc))).toEqual(fromSql);
   });
 });

@@ -84,6 +84,51 @@ export function sortTerms(expression: SQL, descending: boolean): SQL[] {
   return [sql`(${expression} IS NULL) ${direction}`, sql`${expression} ${direction}`];
 }
 
+/** SQLite's storage classes in the order ORDER BY puts them. */
+function storageClassRank(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "number" || typeof value === "bigint") return 1;
+  if (typeof value === "string") return 2;
+  return 3;
+}
+
+/**
+ * Text in code point order, which is the byte order of UTF-8 that SQLite's BINARY collation
+ * compares; UTF-16 code units order characters beyond U+FFFF before U+E000 to U+FFFF.
+ */
+function compareText(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const isSurrogateX = x >= 0xd800 && x <= 0xdfff;
+    const isSurrogateY = y >= 0xd800 && y <= 0xdfff;
+    if (isSurrogateX !== isSurrogateY) return isSurrogateX ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Two values as SQLite's ORDER BY compares them: NULL, then numbers, then text, then blobs. */
+export function compareValues(a: unknown, b: unknown): number {
+  const byClass = storageClassRank(a) - storageClassRank(b);
+  if (byClass !== 0) return byClass;
+  if (typeof a === "string" && typeof b === "string") return compareText(a, b);
+  const isNumberA = typeof a === "number" || typeof a === "bigint";
+  const isNumberB = typeof b === "number" || typeof b === "bigint";
+  if (isNumberA && isNumberB) return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b);
+  return 0;
+}
+
+/** The order sortTerms gives, for values read back from the database (rows merged in memory). */
+export function compareSortValues(a: unknown, b: unknown, descending: boolean): number {
+  const isNull = (value: unknown) => (value === null || value === undefined ? 1 : 0);
+  const ascending = isNull(a) - isNull(b) || compareValues(a, b);
+  return descending ? -ascending : ascending;
+}
+
 /**
  * A hint that `condition` holds for few rows. SQLite without measured statistics assumes a range
  * matches a quarter of a table; `likelihood` corrects the estimate and keeps the index usable.

@@ -48,9 +48,18 @@ function primaryElementKey(kind: ResourceKind, resolved: ResolvedAttribute, sort
     WHERE ${side.owner} = ${ID_COLUMN[kind]} ORDER BY ${primary.expression} DESC LIMIT 1)`;
 }
 
-/** The ORDER BY key for `sortBy` (RFC 7644 §3.4.2.3), in attribute notation (§3.10). */
-export function compileSortKey(kind: ResourceKind, sortBy: string): SQL {
-  const resolved = resolveAttribute(kind, parseSortPath(sortBy));
+/**
+ * The ORDER BY key for `sortBy` (RFC 7644 §3.4.2.3), in attribute notation (§3.10). Undefined
+ * when only another of the `searchedKinds` defines it: no resource of this kind has a value.
+ */
+export function compileSortKey(
+  kind: ResourceKind,
+  sortBy: string,
+  searchedKinds: readonly ResourceKind[] = [kind],
+): SQL | undefined {
+  const path = parseSortPath(sortBy);
+  const resolved = resolveAttribute(kind, path);
+  if (!resolved && searchedKinds.some((other) => resolveAttribute(other, path))) return undefined;
   if (!resolved) throw invalid(`Unknown sortBy attribute "${sortBy}"`);
   if (resolved.def.multiValued) return primaryElementKey(kind, resolved, sortBy);
   const def = resolved.sub ?? resolved.def;

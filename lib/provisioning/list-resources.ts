@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
-import { sortTerms } from "@/db/dialect";
+import { compareSortValues, compareValues, sortTerms } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { directSelect } from "@/db/direct-statements";
 import { directories, groups, users } from "@/db/schema";
@@ -45,6 +45,32 @@ export function filterCondition(
   }
 }
 
+/**
+ * A list's order: the sort key, then creation and id, so that pages never repeat or skip a
+ * resource. The sort key is undefined without sortBy, and at the root for an attribute of
+ * another type, which leaves every resource of this one without a value.
+ */
+function orderOf(kind: ResourceKind, query: ListQuery) {
+  const table = TABLES[kind];
+  const sortKey = query.sortBy
+    ? compileSortKey(kind, query.sortBy, query.searchedKinds)
+    : undefined;
+  const keyTerms = sortKey ? sortTerms(sortKey, query.sortOrder === "descending") : [];
+  return { sortKey, order: [...keyTerms, asc(table.createdAt), asc(table.id)] };
+}
+
+/** A resource's place in its list's order: what orderOf sorts on. */
+export type SortKeyRow = { sortValue: unknown; createdAt: string; id: string };
+
+/** The order of orderOf, for rows of several lists merged in memory. */
+export function compareSortKeyRows(a: SortKeyRow, b: SortKeyRow, descending: boolean): number {
+  return (
+    compareSortValues(a.sortValue, b.sortValue, descending) ||
+    compareValues(a.createdAt, b.createdAt) ||
+    compareValues(a.id, b.id)
+  );
+}
+
 /** Computed columns a caller adds to each page row, such as a user's groups. */
 export type ExtraColumns = Record<string, SQL.Aliased | SQL>;
 
@@ -57,13 +83,7 @@ function buildQueries<K extends ResourceKind>(
 ) {
   const table = TABLES[kind];
   const where = and(eq(table.directoryId, sql.placeholder("directoryId")), compiled.condition);
-  const order: SQL[] = [
-    ...(query.sortBy
-      ? sortTerms(compileSortKey(kind, query.sortBy), query.sortOrder === "descending")
-      : []),
-    asc(table.createdAt),
-    asc(table.id),
-  ];
+  const { sortKey, order } = orderOf(kind, query);
   // Only what a StoredResource is made of: every further column costs a string per row.
   const stored = {
     id: table.id,
@@ -77,6 +97,20 @@ function buildQueries<K extends ResourceKind>(
   const counted = { total: count() };
   const kept = { total: TOTALS[kind] };
   const page = { ...stored, ...extra };
+  const keyColumns = { sortValue: sortKey ?? sql`NULL`, createdAt: table.createdAt, id: table.id };
+  const buildSortKeys = () =>
+    directSelect(
+      db,
+      keyColumns,
+      db
+        .select(keyColumns)
+        .from(table)
+        .where(where)
+        .orderBy(...order)
+        .limit(sql.placeholder("limit")),
+    );
+  // Only a root search's merge reads sort keys, so their statement is prepared on first use.
+  let sortKeys: ReturnType<typeof buildSortKeys> | undefined;
   return {
     count: compiled.condition
       ? directSelect(db, counted, db.select(counted).from(table).where(where))
@@ -99,6 +133,7 @@ function buildQueries<K extends ResourceKind>(
         .limit(sql.placeholder("limit"))
         .offset(sql.placeholder("offset")),
     ),
+    sortKeys: () => (sortKeys ??= buildSortKeys()),
   };
 }
 
@@ -162,4 +197,17 @@ export function listRows<K extends ResourceKind>(
     rows: rows as (ResourceRow & Record<string, unknown>)[],
     notes: compiled.notes,
   };
+}
+
+/** Where the first `limit` resources `query` lists stand in its order, without reading them. */
+export function listSortKeys<K extends ResourceKind>(
+  db: Db,
+  kind: K,
+  directoryId: string,
+  query: ListQuery,
+  limit: number,
+): SortKeyRow[] {
+  const compiled = filterCondition(kind, query.filter, query.searchedKinds);
+  const statement = queriesFor(db, kind, compiled, query, {}).sortKeys();
+  return statement.all({ ...compiled.params, directoryId, limit });
 }

@@ -42,7 +42,12 @@ type Item = { stored: StoredResource; refs: ResourceRef[] | undefined };
 
 const REF_ATTRIBUTE: Record<ResourceKind, string> = { User: "groups", Group: "members" };
 
-function projectionOf(kind: ResourceKind, params: URLSearchParams | ListQuery): Projection {
+/** Whether a type's resources must be read with their groups or members for `projection`. */
+export function needsRefs(kind: ResourceKind, projection: Projection): boolean {
+  return includesAttribute(projection, REF_ATTRIBUTE[kind]);
+}
+
+export function projectionOf(kind: ResourceKind, params: URLSearchParams | ListQuery): Projection {
   const attributes =
     params instanceof URLSearchParams ? params.get("attributes") : params.attributes;
   const excluded =
@@ -52,7 +57,7 @@ function projectionOf(kind: ResourceKind, params: URLSearchParams | ListQuery): 
   return parseProjection(kind, attributes ?? undefined, excluded ?? undefined);
 }
 
-function render(req: ScimRequest, kind: ResourceKind, item: Item, projection: Projection) {
+export function render(req: ScimRequest, kind: ResourceKind, item: Item, projection: Projection) {
   return applyProjection(toScimResource(kind, item.stored, item.refs, req.baseUrl), projection);
 }
 
@@ -69,7 +74,7 @@ function resourceResult(
 
 export function getResource(req: ScimRequest, kind: ResourceKind, id: string): ScimResult {
   const projection = projectionOf(kind, req.params);
-  const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
+  const withRefs = needsRefs(kind, projection);
   const read = (kind === "User" ? getUser : getGroup)(req.db, req.directoryId, id, withRefs);
   // Versions move on with the other side of a membership too (migration 0009): never a stale 304.
   if (req.ifNoneMatch && matchesEtag(req.ifNoneMatch, read.stored.version)) {
@@ -81,7 +86,7 @@ export function getResource(req: ScimRequest, kind: ResourceKind, id: string): S
 
 export function listResources(req: ScimRequest, kind: ResourceKind, query: ListQuery): ScimResult {
   const projection = projectionOf(kind, query);
-  const withRefs = includesAttribute(projection, REF_ATTRIBUTE[kind]);
+  const withRefs = needsRefs(kind, projection);
   const page = (kind === "User" ? listUsers : listGroups)(req.db, req.directoryId, query, withRefs);
   for (const note of page.notes) req.notes.add(note);
   const resources = page.items.map((item) => render(req, kind, item, projection));
