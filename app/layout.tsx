@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Roster",
+  title: { default: "Roster", template: "%s · Roster" },
   description: "SCIM provisioning visibility and sub-processor register",
 };
 

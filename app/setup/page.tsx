@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/shell/app-shell";
 import { hasAnyAccount } from "@/lib/auth/session";
 import { SetupForm } from "./setup-form";
+
+export const metadata: Metadata = { title: "Set up" };
 
 export const dynamic = "force-dynamic";
 

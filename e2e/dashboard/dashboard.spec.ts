@@ -40,6 +40,7 @@ test("first run leads every page to set-up, which creates the first admin", asyn
   await page.goto("/users");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up Roster" })).toBeVisible();
+  await expect(page).toHaveTitle("Set up · Roster");
   await snap(page, "01-setup");
 
   await page.getByLabel("Name").fill(ADMIN.name);
@@ -48,6 +49,7 @@ test("first run leads every page to set-up, which creates the first admin", asyn
   await page.getByRole("button", { name: "Create admin account" }).click();
 
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page).toHaveTitle("Overview · Roster");
   await expect(page.getByText("No directories yet")).toBeVisible();
   await snap(page, "02-overview-empty");
 

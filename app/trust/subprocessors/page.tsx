@@ -14,7 +14,7 @@ import "@/components/subprocessors/register.css";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: "Sub-processors · Roster",
+  title: "Sub-processors",
   description: "The third parties that process customer data for Roster, and where.",
   alternates: {
     types: {
