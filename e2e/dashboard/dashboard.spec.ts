@@ -230,6 +230,28 @@ test("the overview and the audit trail show what happened", async () => {
   await snap(page, "12-audit");
 });
 
+test("on a phone the navigation folds behind Menu and no page is wider than the screen", async () => {
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  const users = phone
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Users" });
+  for (const path of ["/", "/users", "/logs", "/directories", "/subprocessors"]) {
+    await phone.goto(path);
+    await expect(phone.locator("main h1")).toBeVisible();
+    await expect(users).toBeHidden();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  }
+  await phone.getByRole("button", { name: "Menu" }).click();
+  await users.click();
+  await expect(phone).toHaveURL(/\/users$/);
+  await expect(users).toBeHidden();
+  await snap(phone, "13-users-phone");
+  await phone.close();
+});
+
 test("a viewer reads but can reach token creation neither in the UI nor the API", async ({
   browser,
 }) => {
