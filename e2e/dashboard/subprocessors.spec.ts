@@ -153,6 +153,14 @@ test("publishes version 1 with its changelog", async () => {
   await page.goto("/subprocessors/versions");
   await expect(page.getByRole("heading", { name: "Unpublished changes" })).toBeVisible();
   await page.getByRole("button", { name: "Publish version 1…" }).click();
+  const confirm = page.getByRole("group", { name: "Confirm publishing" });
+  await expect(
+    confirm.getByText("1 entry to be published fails a compliance check."),
+  ).toBeVisible();
+  await expect(confirm.getByRole("link", { name: "Review them" })).toHaveAttribute(
+    "href",
+    "/subprocessors?attention=true",
+  );
   await snap(page, "sp-07-publish-confirm");
   await page.getByRole("button", { name: "Publish version 1", exact: true }).click();
   await expect(page.getByText("Version 1 is published")).toBeVisible();

@@ -1,11 +1,32 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
-import { postJson } from "@/components/data/api-client";
+import { apiFetch, postJson } from "@/components/data/api-client";
 import { ChangelogView } from "@/components/subprocessors/changelog-view";
 import type { Changelog } from "@/lib/subprocessors/changelog";
 import { isEmptyChangelog } from "@/lib/subprocessors/changelog";
+import type { EntryList } from "@/lib/subprocessors/list-entries";
+
+/** Publishing is not blocked by failing checks, but nobody should do it without knowing. */
+function FailingChecksWarning() {
+  const register = useQuery({
+    queryKey: ["subprocessors", ""],
+    queryFn: () => apiFetch<EntryList>("/api/subprocessors"),
+  });
+  const failing = register.data?.summary.failing ?? 0;
+  if (failing === 0) return null;
+  return (
+    <p className="notice notice-warning" role="status">
+      {failing === 1
+        ? "1 entry to be published fails a compliance check. "
+        : `${failing} entries to be published fail a compliance check. `}
+      <Link href="/subprocessors?attention=true">Review them</Link> first, or publish them as they
+      are.
+    </p>
+  );
+}
 
 /** The draft's changes against the latest version, and the two-step Publish action. */
 export function PublishPanel({ pending, nextNumber }: { pending: Changelog; nextNumber: number }) {
@@ -57,6 +78,7 @@ export function PublishPanel({ pending, nextNumber }: { pending: Changelog; next
       />
       {isConfirming ? (
         <div className="confirm-bar" role="group" aria-label="Confirm publishing">
+          <FailingChecksWarning />
           <p>
             Version {nextNumber} will be frozen and shown to customers at /trust/subprocessors, and
             feed readers will be told. It cannot be changed afterwards.
