@@ -397,3 +397,39 @@ describe("bulk limits", () => {
     expectScimError(response, 400, "invalidSyntax");
   });
 });
+
+describe("operation paths", () => {
+  const nested = (userName: string): Json => bulkRequest([postUser("inner", userName)]);
+
+  it.each(["/%42ulk", "/%62ULK/", "/Users/%2e%2e/%42ulk", "/bulk"])(
+    "refuses a nested Bulk request at %s with 400 invalidPath and runs nothing of it",
+    async (path) => {
+      const userName = `nested.${encodeURIComponent(path)}@example.com`;
+      const [answer] = await runBulk([
+        { method: "POST", path, bulkId: "o", data: nested(userName) },
+      ]);
+
+      expect(answer?.status).toBe("400");
+      expect(asJson(answer?.response).scimType).toBe("invalidPath");
+      expect(await countUsers(userName)).toBe(0);
+    },
+  );
+
+  it("answers a path with malformed percent-encoding with 400 invalidPath", async () => {
+    const [answer] = await runBulk([{ method: "DELETE", path: "/Users/%zz" }]);
+
+    expect(answer?.status).toBe("400");
+    expect(asJson(answer?.response).scimType).toBe("invalidPath");
+  });
+
+  it("breaks a cycle at a group posted to an encoded /Groups path, as at /Groups", async () => {
+    const operations = await runBulk([
+      { ...postGroup("ea", "Encoded Circle A", ["bulkId:eb"]), path: "/%47roups" },
+      { ...postGroup("eb", "Encoded Circle B", ["bulkId:ea"]), path: "/%47roups" },
+    ]);
+
+    expect(outcomesOf(operations)).toEqual([["201"], ["201"]]);
+    const [a, b] = operations.map(idFromLocation);
+    expect(memberIdsOf(await getJson(request, `/Groups/${a}`))).toEqual([b]);
+  });
+});

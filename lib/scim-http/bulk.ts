@@ -35,7 +35,27 @@ const bulkSchema = z.object({
   Operations: z.array(z.unknown()).min(1, "Operations must not be empty"),
 });
 
-type Operation = z.infer<typeof operationSchema>;
+/** An operation's path as the dispatcher reads it: resolved from the root, split, decoded. */
+type Target = { segments: string[]; params: URLSearchParams };
+type Operation = z.infer<typeof operationSchema> & { target: Target };
+
+/**
+ * Every check on a path looks at what will be dispatched, so that `/%42ulk` or `/Users/../Bulk`
+ * is refused as `/Bulk` is, and `/%47roups` is the `/Groups` it names.
+ */
+function targetOf(path: string): Target {
+  const url = new URL(path.replace(/^\/+/, "/"), "http://bulk.invalid");
+  let segments: string[];
+  try {
+    segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw badRequest("invalidPath", `The path "${path}" has malformed percent-encoding`);
+  }
+  if (segments.length === 1 && segments[0]?.toLowerCase() === "bulk") {
+    throw badRequest("invalidPath", "Bulk requests cannot nest");
+  }
+  return { segments, params: url.searchParams };
+}
 
 function parseBulk(body: unknown) {
   const parsed = bulkSchema.safeParse(body);
@@ -75,7 +95,16 @@ function planOperation(raw: unknown, index: number): Planned {
     const refusal = errorOf(badRequest("invalidSyntax", `Invalid operation: ${detail}`));
     return { index, needs, operation: undefined, refusal };
   }
-  const operation = parsed.data;
+  let target: Target;
+  try {
+    target = targetOf(parsed.data.path);
+  } catch (error) {
+    if (!(error instanceof ScimError)) throw error;
+    // Refused, the operation never runs: it only names its method and bulkId in the answer.
+    const operation = { ...parsed.data, target: { segments: [], params: new URLSearchParams() } };
+    return { index, needs, operation, refusal: errorOf(error) };
+  }
+  const operation = { ...parsed.data, target };
   if (operation.method === "POST" && !operation.bulkId) {
     const refusal = errorOf(badRequest("invalidValue", "POST operations need a bulkId"));
     return { index, needs, operation, refusal };
@@ -105,7 +134,7 @@ function planOperations(raws: unknown[]): Planned[] {
   for (const item of planned) {
     if (!item.operation || item.refusal) continue;
     // In a path, a reference is a whole segment: `/Users/bulkId:u1`.
-    const referred = referencedBulkIds(item.operation.path.split("/"));
+    const referred = referencedBulkIds(item.operation.target.segments);
     referencedBulkIds(item.operation.data, referred);
     item.needs = new Set([...referred].filter((bulkId) => definedAt.has(bulkId)));
   }
@@ -121,24 +150,20 @@ async function runOperation(
   data: unknown,
 ): Promise<Outcome> {
   try {
-    const path = operation.path
-      .split("/")
-      .map((segment) => resolveBulkIds(segment, outcomes))
-      .join("/");
-    const url = new URL(path.replace(/^\/+/, "/"), "http://bulk.invalid");
-    if (/^\/bulk\/?$/i.test(url.pathname))
-      throw badRequest("invalidPath", "Bulk requests cannot nest");
+    const segments = operation.target.segments.map((segment) =>
+      String(resolveBulkIds(segment, outcomes)),
+    );
     const result = await dispatch({
       ...req,
       method: operation.method,
-      segments: url.pathname.split("/").filter(Boolean).map(decodeURIComponent),
-      params: url.searchParams,
+      segments,
+      params: operation.target.params,
       body: resolveBulkIds(data, outcomes),
       ifMatch: operation.version,
       ifNoneMatch: undefined,
     });
     // RFC 7644 §3.7.3: every operation but a failed POST names its resource's URI.
-    const location = operation.method === "POST" ? undefined : targetOf(req, url.pathname);
+    const location = operation.method === "POST" ? undefined : locationOfPath(req, segments);
     return { result, location };
   } catch (error) {
     if (error instanceof ScimError) return { result: errorOf(error) };
@@ -148,11 +173,11 @@ async function runOperation(
 }
 
 /** The URI of the resource a path names, as the server spells it: `/users/x` is `/Users/x`. */
-function targetOf(req: ScimRequest, pathname: string): string {
-  const [head = "", id, ...rest] = pathname.split("/").filter(Boolean);
+function locationOfPath(req: ScimRequest, segments: string[]): string {
+  const [head = "", id, ...rest] = segments;
   const kind = RESOURCE_SEGMENTS[head.toLowerCase()];
-  if (kind && id && rest.length === 0) return locationOf(kind, decodeURIComponent(id), req.baseUrl);
-  return `${req.baseUrl}${pathname}`;
+  if (kind && id && rest.length === 0) return locationOf(kind, id, req.baseUrl);
+  return `${req.baseUrl}/${segments.map(encodeURIComponent).join("/")}`;
 }
 
 /** A refused operation's answer, or what running it gave. */
@@ -190,7 +215,9 @@ type BulkResponse = ReturnType<typeof responseOf>;
 type Deferral = { planned: Planned; groupId: string; members: unknown[]; needs: Set<string> };
 
 const isGroupPost = (operation: Operation | undefined) =>
-  operation?.method === "POST" && /^\/?groups\/?$/i.test(operation.path);
+  operation?.method === "POST" &&
+  operation.target.segments.length === 1 &&
+  operation.target.segments[0]?.toLowerCase() === "groups";
 
 function createdId(result: ScimResult): string | undefined {
   const id = (result.body as { id?: unknown } | undefined)?.id;
@@ -233,6 +260,7 @@ async function completeDeferrals(
       const add: Operation = {
         method: "PATCH",
         path: `/Groups/${deferral.groupId}`,
+        target: { segments: ["Groups", deferral.groupId], params: new URLSearchParams() },
         data: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: members }] },
       };
       const { result } = await runOperation(req, add, outcomes, add.data);
