@@ -433,3 +433,22 @@ describe("operation paths", () => {
     expect(memberIdsOf(await getJson(request, `/Groups/${a}`))).toEqual([b]);
   });
 });
+
+describe("unparseable operations", () => {
+  it("echoes the method the client sent, not POST", async () => {
+    const [answer] = await runBulk([{ method: "GET", path: "/Users", bulkId: "g" }]);
+
+    expect(answer?.method).toBe("GET");
+    expect(answer?.bulkId).toBe("g");
+    expect(answer?.status).toBe("400");
+    expect(asJson(answer?.response).scimType).toBe("invalidSyntax");
+  });
+
+  it("says so in the detail when the method is not a string", async () => {
+    const [answer] = await runBulk([{ method: 7, path: "/Users" }]);
+
+    expect(answer).not.toHaveProperty("method");
+    expect(answer?.status).toBe("400");
+    expect(String(asJson(answer?.response).detail)).toMatch(/method: must be a string/);
+  });
+});

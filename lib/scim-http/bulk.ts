@@ -12,13 +12,14 @@ import {
 } from "@/lib/scim/bulk-ids";
 import { log } from "@/lib/log";
 import { locationOf } from "@/lib/scim/resource";
+import { isScimObject } from "@/lib/scim/values";
 import type { ScimRequest } from "./context";
 import { dispatch, RESOURCE_SEGMENTS } from "./dispatch";
 import type { ScimResult } from "./respond";
 
 const operationSchema = z.object({
   method: z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
     .transform((method) => method.toUpperCase())
     .pipe(z.enum(["POST", "PUT", "PATCH", "DELETE"])),
   path: z.string().min(1),
@@ -81,9 +82,24 @@ type Planned = {
   defines?: string;
 } & (
   | { operation: Operation; refusal: ScimResult | undefined }
-  /** Unparseable: only the answer that says why. */
-  | { operation: undefined; refusal: ScimResult }
+  /** Unparseable: only the answer that says why, and what of the request it can echo. */
+  | { operation: undefined; refusal: ScimResult; echo: Echo }
 );
+
+/** What an answer repeats of its request operation (RFC 7644 §3.7.3). */
+type Echo = { method?: string; bulkId?: string };
+
+/** The method and bulkId of an operation that could not be parsed, as far as they are strings. */
+function echoOf(raw: unknown): Echo {
+  const { method, bulkId } = isScimObject(raw) ? raw : {};
+  return {
+    ...(typeof method === "string" ? { method } : {}),
+    ...(typeof bulkId === "string" && bulkId !== "" ? { bulkId } : {}),
+  };
+}
+
+const echoOfPlanned = (planned: Planned): Echo =>
+  planned.operation === undefined ? planned.echo : planned.operation;
 
 function planOperation(raw: unknown, index: number): Planned {
   const needs = new Set<string>();
@@ -93,7 +109,7 @@ function planOperation(raw: unknown, index: number): Planned {
       .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
       .join("; ");
     const refusal = errorOf(badRequest("invalidSyntax", `Invalid operation: ${detail}`));
-    return { index, needs, operation: undefined, refusal };
+    return { index, needs, operation: undefined, refusal, echo: echoOf(raw) };
   }
   let target: Target;
   try {
@@ -196,12 +212,12 @@ function errorOf(error: ScimError): ScimResult {
   return { status: error.status, body: toErrorBody(error) };
 }
 
-function responseOf(operation: Operation | undefined, result: ScimResult, target?: string) {
+function responseOf(echo: Echo, result: ScimResult, target?: string) {
   const location = result.headers?.Location ?? target;
   const version = result.headers?.ETag;
   return {
-    method: operation?.method ?? "POST",
-    ...(operation?.bulkId ? { bulkId: operation.bulkId } : {}),
+    ...(echo.method === undefined ? {} : { method: echo.method }),
+    ...(echo.bulkId ? { bulkId: echo.bulkId } : {}),
     ...(version ? { version } : {}),
     ...(location ? { location } : {}),
     status: String(result.status),
@@ -281,7 +297,11 @@ async function completeDeferrals(
       ...(version ? { headers: { ETag: version } } : {}),
     };
     const location = locationOf("Group", deferral.groupId, req.baseUrl);
-    responses[deferral.planned.index] = responseOf(deferral.planned.operation, failure, location);
+    responses[deferral.planned.index] = responseOf(
+      echoOfPlanned(deferral.planned),
+      failure,
+      location,
+    );
   }
   return errors;
 }
@@ -343,7 +363,7 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
       if (first.defines !== undefined) {
         outcomes.set(first.defines, { failed: "its POST is part of a cycle of references" });
       }
-      responses[first.index] = responseOf(first.operation, errorOf(circular));
+      responses[first.index] = responseOf(echoOfPlanned(first), errorOf(circular));
       errors += 1;
       if (!isStopped()) errors += await completeDeferrals(req, deferrals, outcomes, responses);
       continue;
@@ -357,7 +377,7 @@ export async function runBulk(req: ScimRequest): Promise<ScimResult> {
       const failed = `its POST failed with status ${result.status}`;
       outcomes.set(planned.defines, id === undefined ? { failed } : { id });
     }
-    responses[planned.index] = responseOf(planned.operation, result, outcome.location);
+    responses[planned.index] = responseOf(echoOfPlanned(planned), result, outcome.location);
     if (result.status >= 400) errors += 1;
     if (deferred && id !== undefined) {
       const referred = referencedBulkIds(deferred.members);
