@@ -214,6 +214,13 @@ const BODY_CASES: ErrorCase[] = [
     scimType: "invalidValue",
     detail: /at most 1000 operations/,
   },
+  ...[{ count: 2.5 }, { count: 0.5 }, { startIndex: 2.5 }].map((query) => ({
+    title: `POST /Users/.search with ${JSON.stringify(query)}`,
+    send: () => request("POST", "/Users/.search", { schemas: [URN.searchRequest], ...query }),
+    status: 400,
+    scimType: "invalidValue",
+    detail: /count|startIndex/i,
+  })),
   {
     title: "GET /Users with a non-numeric count",
     send: () => request("GET", "/Users?count=lots"),

@@ -21,9 +21,10 @@ export type ListQuery = {
   searchedKinds?: readonly ResourceKind[];
 };
 
+// RFC 7644 §3.4.2.4: startIndex and count are integers, in a query string or a SearchRequest.
 const integer = z
   .union([
-    z.number(),
+    z.number().refine(Number.isInteger, "expected an integer"),
     z
       .string()
       .trim()
