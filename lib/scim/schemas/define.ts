@@ -37,14 +37,14 @@ export function multiValued(
   name: string,
   description: string,
   canonicalTypes: string[],
-  valueType: AttributeType = "string",
+  { type = "string", ...valueOptions }: Options & { type?: AttributeType } = {},
   extra: AttributeDef[] = [],
 ): AttributeDef {
   return complex(
     name,
     description,
     [
-      attr("value", valueType, `The value of the ${name} entry.`),
+      attr("value", type, `The value of the ${name} entry.`, valueOptions),
       attr("display", "string", "A human-readable name, primarily used for display purposes."),
       attr("type", "string", `A label indicating the ${name} entry's function.`, {
         canonicalValues: canonicalTypes,

@@ -91,11 +91,16 @@ export const USER_SCHEMA_DEF: SchemaDef = {
       "qq",
       "yahoo",
     ]),
-    multiValued("photos", "URLs of photos of the User.", ["photo", "thumbnail"], "reference"),
+    multiValued("photos", "URLs of photos of the User.", ["photo", "thumbnail"], {
+      type: "reference",
+      referenceTypes: ["external"],
+    }),
     addressesAttribute,
     groupsAttribute,
     multiValued("entitlements", "A list of entitlements for the User.", []),
     multiValued("roles", "A list of roles for the User.", []),
-    multiValued("x509Certificates", "A list of certificates issued to the User.", [], "binary"),
+    multiValued("x509Certificates", "A list of certificates issued to the User.", [], {
+      type: "binary",
+    }),
   ],
 };
