@@ -182,3 +182,24 @@ describe("a user's groups attribute", () => {
     expect(bodyOf(containing).totalResults).toBe(0);
   });
 });
+
+describe("a member named in another case, as members.value is caseExact false", () => {
+  it("is added once, found by a filter and removed by one", async () => {
+    const memberId = userIds[3] ?? "";
+    const upper = memberId.toUpperCase();
+    const groupId = idOf(await createGroup(request, { displayName: "Case", members: [] }));
+    const group = `/Groups/${groupId}`;
+    const add = patchOp({ op: "add", path: "members", value: [{ value: upper }] });
+
+    expect((await request("PATCH", group, add)).status).toBe(204);
+    expect((await request("PATCH", group, add)).status).toBe(204);
+    expect(memberIdsOf(await getJson(request, group))).toEqual([memberId]);
+    const found = await request("GET", `/Groups?${filterQuery(`members[value eq "${upper}"]`)}`);
+    expect(resourcesOf(found).map(idOf)).toEqual([groupId]);
+
+    const remove = patchOp({ op: "remove", path: `members[value eq "${upper}"]` });
+    expect((await request("PATCH", group, remove)).status).toBe(204);
+
+    expect(memberIdsOf(await getJson(request, group))).toEqual([]);
+  });
+});

@@ -107,12 +107,18 @@ function resolveMembers(tx: Tx, directoryId: string, groupId: string, ids: strin
 }
 
 /**
+ * A member id as stored. RFC 7643 §4.2 makes members.value caseExact false, and filters compare
+ * it so; every id is a lower-case UUID (newTimeOrderedId), so folding finds it by key.
+ */
+export const memberKeyOf = (id: string): string => id.toLowerCase();
+
+/**
  * Adds members in one prepared set operation, however many (the ids travel as one JSON parameter);
  * members already present are left alone, and the insert itself reports which rows were new, so
  * there is no separate look for existing ones.
  */
 export function addMembers(tx: Tx, directoryId: string, groupId: string, ids: string[]): string[] {
-  const unique = [...new Set(ids)];
+  const unique = [...new Set(ids.map(memberKeyOf))];
   if (unique.length === 0) return [];
   const types = resolveMembers(tx, directoryId, groupId, unique);
   const rows = unique.map((memberId) => [groupId, memberId, types.get(memberId) ?? "User"]);
@@ -147,7 +153,7 @@ const deleteMembers = preparedFor((db) =>
 export function removeMembers(tx: Tx, groupId: string, ids: string[]): string[] {
   if (ids.length === 0) return [];
   return deleteMembers(tx)
-    .all({ groupId, ids: JSON.stringify(ids) })
+    .all({ groupId, ids: JSON.stringify(ids.map(memberKeyOf)) })
     .map((row) => row.id);
 }
 

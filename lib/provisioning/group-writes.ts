@@ -13,6 +13,7 @@ import {
   groupColumns,
   isDisplayNameTaken,
   loadGroupMembers,
+  memberKeyOf,
   removeMembers,
   removeMembersWhere,
   storedGroup,
@@ -95,7 +96,7 @@ function applyMemberChanges(tx: Tx, row: GroupRow, changes: MemberChange[]): Mem
 }
 
 function replaceMembers(tx: Tx, row: GroupRow, keep: string[]): string[] {
-  const keepSet = new Set(keep);
+  const keepSet = new Set(keep.map(memberKeyOf));
   const current = tx
     .select({ id: groupMembers.memberId })
     .from(groupMembers)
