@@ -239,6 +239,8 @@ const BAD_FILTERS: [filter: string, detail: RegExp][] = [
   ['userName eq "a" and', /position|end/i],
   ['noSuchAttribute eq "a"', /noSuchAttribute/],
   ["active gt true", /gt/],
+  ['meta.lastModified gt "Dec 4 2026"', /xsd:dateTime/],
+  ['meta.lastModified gt "2026"', /xsd:dateTime/],
 ];
 
 const FILTER_CASES: ErrorCase[] = BAD_FILTERS.map(([filter, detail]) => ({

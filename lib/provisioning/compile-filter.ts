@@ -10,6 +10,7 @@ import {
 import type { AttrPath, CompareOp, CompValue, Filter } from "@/lib/scim/filter/ast";
 import { badRequest } from "@/lib/scim/errors";
 import { attr } from "@/lib/scim/schemas/define";
+import { parseDateTime } from "@/lib/scim/values";
 import {
   findAttribute,
   resolveAttribute,
@@ -32,6 +33,7 @@ type ElementScope = { def: AttributeDef; operand: (sub: AttrPath) => Operand };
 
 const MAX_CODE_POINT = String.fromCodePoint(0x10ffff);
 const RANGE_OPS: ReadonlySet<CompareOp> = new Set(["gt", "ge", "lt", "le"]);
+const SUBSTRING_OPS: ReadonlySet<CompareOp> = new Set(["co", "sw", "ew"]);
 
 const invalid = (detail: string) => badRequest("invalidFilter", detail);
 
@@ -259,14 +261,19 @@ function compareOperand({ column, def }: Operand, op: CompareOp, value: CompValu
     if (op !== "eq" && op !== "ne")
       throw invalid(`"${op}" is not defined for ${def.type} "${name}"`);
   }
-  const { expression, param } = comparable(column, def, value);
+  const { expression, param } = comparable(column, def, value, op);
   const comparison = emitComparison(expression, op, param);
   // IdPs ask what changed since their last sync (`meta.lastModified gt "…"`), which matches few
   // rows; told so, the planner seeks the lastModified index instead of walking the directory.
   return def.type === "dateTime" && RANGE_OPS.has(op) ? fewRowsMatch(comparison) : comparison;
 }
 
-function comparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompValue, null>) {
+function comparable(
+  column: ColumnRef,
+  def: AttributeDef,
+  value: Exclude<CompValue, null>,
+  op: CompareOp,
+) {
   switch (def.type) {
     case "boolean":
       return { expression: column.expression, param: booleanValue(toBoolean(def, value)) };
@@ -275,14 +282,19 @@ function comparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompVal
       if (typeof value !== "number") throw invalid(`"${def.name}" must be compared with a number`);
       return { expression: column.expression, param: value };
     case "dateTime":
+      // RFC 7644 §3.4.2.2 defines co, sw and ew on the attribute's text, the rest on instants.
+      if (SUBSTRING_OPS.has(op)) return textComparable(column, def, value);
       return { expression: column.expression, param: toInstant(def, value) };
-    default: {
-      const text = String(value);
-      if (def.caseExact) return { expression: column.expression, param: text };
-      const expression = column.folded ? column.expression : lowerText(column.expression);
-      return { expression, param: text.toLowerCase() };
-    }
+    default:
+      return textComparable(column, def, value);
   }
+}
+
+function textComparable(column: ColumnRef, def: AttributeDef, value: Exclude<CompValue, null>) {
+  const text = String(value);
+  if (def.caseExact) return { expression: column.expression, param: text };
+  const expression = column.folded ? column.expression : lowerText(column.expression);
+  return { expression, param: text.toLowerCase() };
 }
 
 function toBoolean(def: AttributeDef, value: string | number | boolean): boolean {
@@ -292,9 +304,14 @@ function toBoolean(def: AttributeDef, value: string | number | boolean): boolean
   throw invalid(`"${def.name}" must be compared with true or false`);
 }
 
+/** RFC 7643 §2.3.5: the same xsd:dateTime that written values must be. */
 function toInstant(def: AttributeDef, value: string | number | boolean): string {
-  const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw invalid(`"${def.name}" must be compared with an xsd:dateTime`);
+  const time = typeof value === "string" ? parseDateTime(value) : undefined;
+  if (time === undefined) {
+    throw invalid(
+      `"${def.name}" must be compared with an xsd:dateTime such as 2008-01-23T04:56:22Z`,
+    );
+  }
   return new Date(time).toISOString();
 }
 

@@ -75,6 +75,37 @@ describe("listRows", () => {
   });
 });
 
+describe("listRows with dateTime filters (RFC 7643 §2.3.5)", () => {
+  const ALL = ["ada@example.com", "alan@example.com", "grace@example.com"];
+  const modified = () => {
+    const rows = listRows(db, "User", directoryId, parseListQuery(new URLSearchParams())).rows;
+    return rows.map((row) => storedUser(row).lastModified);
+  };
+
+  it.each(['gt "Dec 4 2026"', 'gt "2026"', 'ge "2026-12-04"', 'lt "2026-12-04 10:00:00Z"'])(
+    "refuses meta.lastModified %s with 400 invalidFilter, as it is no xsd:dateTime",
+    (comparison) => {
+      expect(() => userNames(`meta.lastModified ${comparison}`)).toThrow(
+        expect.objectContaining({ status: 400, scimType: "invalidFilter" }),
+      );
+    },
+  );
+
+  it("orders by instant for an xsd:dateTime, with or without an offset", () => {
+    expect(userNames('meta.lastModified gt "2000-01-01T00:00:00"')).toEqual(ALL);
+    expect(userNames('meta.lastModified gt "2000-01-01T01:00:00+01:00"')).toEqual(ALL);
+    expect(userNames('meta.lastModified lt "2000-01-01T00:00:00Z"')).toEqual([]);
+  });
+
+  it("compares the text of the stored value for sw, co and ew", () => {
+    const [first = ""] = modified();
+    expect(userNames(`meta.lastModified sw "${first.slice(0, 4)}"`)).toEqual(ALL);
+    expect(userNames(`meta.lastModified co "${first.slice(4, 8)}"`)).toEqual(ALL);
+    expect(userNames('meta.lastModified ew "Z"')).toEqual(ALL);
+    expect(userNames('meta.lastModified sw "1999"')).toEqual([]);
+  });
+});
+
 describe("filterShape", () => {
   it("is the same for filters that differ only in their values", () => {
     expect(filterShape(parseFilter('userName eq "a"'))).toBe(

@@ -28,10 +28,16 @@ function coerceString(def: AttributeDef, value: unknown, label: string): string 
   return value;
 }
 
+/** The instant an xsd:dateTime names, in ms since the epoch; one without an offset is UTC. */
+export function parseDateTime(text: string): number | undefined {
+  const match = DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const time = Date.parse(match[2] === undefined ? `${text}Z` : text);
+  return Number.isNaN(time) ? undefined : time;
+}
+
 function coerceDateTime(value: unknown, label: string): string {
-  if (typeof value === "string" && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
-    return value;
-  }
+  if (typeof value === "string" && parseDateTime(value) !== undefined) return value;
   throw invalid(label, "an ISO 8601 dateTime such as 2008-01-23T04:56:22Z");
 }
 

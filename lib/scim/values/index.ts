@@ -1,5 +1,5 @@
 export { checkRequired } from "./check-required";
-export { coerceBoolean, coerceScalar } from "./coerce-scalar";
+export { coerceBoolean, coerceScalar, parseDateTime } from "./coerce-scalar";
 export { coerceAttribute, coerceComplex, coerceSingleValue, joinLabel } from "./coerce-value";
 export { isDeepEqual } from "./deep-equal";
 export { enforceSinglePrimary } from "./enforce-single-primary";
