@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authSessions, authUsers } from "@/db/schema";
 import { isRole, type Role } from "@/lib/auth/roles";
@@ -13,10 +13,14 @@ export type AccountSummary = {
   lastSignInAt: string | null;
 };
 
-const lastSignIn = sql<number | null>`(SELECT max(${authSessions.createdAt}) FROM ${authSessions}
-  WHERE ${authSessions.userId} = ${authUsers.id})`;
-
+// A join rather than a correlated subquery: drizzle writes a single-table select's columns
+// without their table, so "id" inside the subquery would name the session's own id.
 function selectAccounts(db: Db) {
+  const lastSessions = db
+    .select({ userId: authSessions.userId, lastAt: max(authSessions.createdAt).as("last_at") })
+    .from(authSessions)
+    .groupBy(authSessions.userId)
+    .as("last_sessions");
   return db
     .select({
       id: authUsers.id,
@@ -25,9 +29,10 @@ function selectAccounts(db: Db) {
       role: authUsers.role,
       banned: authUsers.banned,
       createdAt: authUsers.createdAt,
-      lastSignInMs: lastSignIn,
+      lastSignInAt: lastSessions.lastAt,
     })
-    .from(authUsers);
+    .from(authUsers)
+    .leftJoin(lastSessions, eq(lastSessions.userId, authUsers.id));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectAccounts>["all"]>>[number];
@@ -40,7 +45,7 @@ function toSummary(row: Row): AccountSummary {
     role: isRole(row.role) ? row.role : "viewer",
     isDisabled: row.banned === true,
     createdAt: row.createdAt.toISOString(),
-    lastSignInAt: row.lastSignInMs === null ? null : new Date(row.lastSignInMs).toISOString(),
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
   };
 }
 
