@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { createAccount } from "@/lib/accounts/create-account";
 import { CLI_ACTOR } from "@/lib/audit/record-audit";
 import { playDemo } from "@/lib/demo/play-demo";
-import { createDirectory, findDirectory } from "@/lib/directories/directories";
-import { createToken, revokeToken } from "@/lib/directories/tokens";
+import { addDirectory, addToken, revokeDirectoryToken } from "@/lib/dashboard/manage-directories";
+import { findDirectory } from "@/lib/directories/directories";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 
 /** A failure the user can fix; printed as JSON on stderr with exit code 1. */
@@ -48,27 +48,24 @@ const COMMANDS: Record<string, Command> = {
     });
     const rate =
       values["rate-limit"] === undefined ? null : positiveInteger(values, "rate-limit", 0);
-    const created = createDirectory(getDb(), {
-      name: required(values, "name"),
-      provider: values.provider ?? "generic",
-      rateLimitPerSecond: rate,
-    });
+    const created = addDirectory(
+      getDb(),
+      CLI_ACTOR,
+      { name: required(values, "name"), provider: values.provider ?? "generic" },
+      rate,
+    );
     return { directory: created.directory, token: created.token, tokenInfo: created.tokenInfo };
   },
   "token create": (args) => {
     const values = options(args, { directory: { type: "string" }, name: { type: "string" } });
     const directory = directoryOrFail(required(values, "directory"));
-    return createToken(
-      getDb(),
-      directory.id,
-      typeof values.name === "string" ? values.name : undefined,
-    );
+    return addToken(getDb(), CLI_ACTOR, directory.id, {
+      name: typeof values.name === "string" ? values.name : undefined,
+    });
   },
   "token revoke": (args) => {
     const values = options(args, { "token-id": { type: "string" } });
-    const revoked = revokeToken(getDb(), required(values, "token-id"));
-    if (!revoked) throw new UsageError("No live token with that id");
-    return { revoked };
+    return { revoked: revokeDirectoryToken(getDb(), CLI_ACTOR, required(values, "token-id")) };
   },
   seed: (args) => {
     const values = options(args, {

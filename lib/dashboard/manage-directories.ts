@@ -15,10 +15,16 @@ export const newTokenInput = z.object({
 // better-sqlite3 nests a transaction inside another as a savepoint, so each change and its
 // audit entry commit together.
 
-export function addDirectory(db: Db, actor: Actor, input: unknown) {
+/** `rateLimitPerSecond` is set by the CLI only; the dashboard form has no such field. */
+export function addDirectory(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  rateLimitPerSecond: number | null = null,
+) {
   const parsed = newDirectoryInput.parse(input);
   return db.transaction(() => {
-    const created = createDirectory(db, parsed);
+    const created = createDirectory(db, { ...parsed, rateLimitPerSecond });
     recordAudit(db, actor, {
       action: "directory.created",
       targetType: "directory",
