@@ -3,10 +3,13 @@ import { directoryNames } from "@/lib/dashboard/list-users";
 import { timeOfTimeOrderedId } from "@/lib/time-ordered-ids";
 import { logPageInput, toRequestFilters } from "./log-query";
 import { pageRequestSummaries, type RequestSummary } from "./queries";
+import { existingResources } from "./resource-refs";
 
+/** `resourceExists`: the resource is still held, so the list may link to its page. */
 export type LogListItem = Omit<RequestSummary, "quirks"> & {
   directoryName: string | null;
   quirks: string[];
+  resourceExists: boolean;
 };
 
 /**
@@ -49,9 +52,14 @@ export function listLog(db: Db, input: unknown): LogPage {
   const first = items[0]?.id ?? null;
   const last = items.at(-1)?.id ?? null;
   const isForward = query.after !== undefined;
+  const existing = existingResources(db, [
+    ...new Set(items.flatMap((item) => (item.resourceId ? [item.resourceId] : []))),
+  ]);
   const rows = withDirectoryNames(db, items).map((row) => ({
     ...row,
     quirks: parseQuirks(row.quirks),
+    resourceExists:
+      row.resourceId !== null && existing.get(row.resourceId)?.type === row.resourceType,
   }));
   const resumed = resumeAt ?? null;
   return {

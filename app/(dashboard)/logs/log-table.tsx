@@ -80,7 +80,9 @@ function columnsFor(fresh: ReadonlySet<string>): Column<LogListItem>[] {
       header: "Resource",
       cell: ({ row }) => {
         const { resourceType, resourceId, resourceLabel, resourceCount } = row.original;
-        const href = resourceHref(resourceType, resourceId);
+        const href = row.original.resourceExists
+          ? resourceHref(resourceType, resourceId)
+          : undefined;
         const label = resourceLabel ?? resourceId;
         if (!label) return <span className="muted">—</span>;
         const others = resourceCount - 1;
