@@ -8,7 +8,7 @@ import { SearchBox } from "@/components/data/search-box";
 import { useChangeStamp } from "@/components/data/use-change-stamp";
 import { apiQuery, useUrlState } from "@/components/data/use-url-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { lastPageOf, Pagination, PastLastPage } from "@/components/ui/pagination";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { Page } from "@/lib/dashboard/page-input";
 
@@ -68,6 +68,9 @@ export function ProvisionedList<T extends { id: string }>(props: Props<T>) {
     [get, props.sortDefault],
   );
   const empty = filterKeys.some((key) => get(key)) ? props.empty.filtered : props.empty.none;
+  const data = result.data;
+  const lastPage = data ? lastPageOf(data.total, data.pageSize) : 1;
+  const isPastEnd = data !== undefined && data.total > 0 && data.page > lastPage;
 
   return (
     <>
@@ -99,7 +102,18 @@ export function ProvisionedList<T extends { id: string }>(props: Props<T>) {
             }}
             isLoading={result.isPending}
             isRefreshing={result.isPlaceholderData}
-            empty={<EmptyState title={empty.title}>{empty.text}</EmptyState>}
+            empty={
+              isPastEnd ? (
+                <PastLastPage
+                  page={data.page}
+                  lastPage={lastPage}
+                  noun={resource}
+                  onLastPage={() => set({ page: String(lastPage) })}
+                />
+              ) : (
+                <EmptyState title={empty.title}>{empty.text}</EmptyState>
+              )
+            }
           />
           {result.data ? (
             <Pagination

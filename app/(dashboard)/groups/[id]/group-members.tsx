@@ -6,7 +6,7 @@ import { useState } from "react";
 import { apiFetch } from "@/components/data/api-client";
 import { SearchBox } from "@/components/data/search-box";
 import { ActiveBadge, Badge } from "@/components/ui/badge";
-import { Pagination } from "@/components/ui/pagination";
+import { lastPageOf, Pagination, PastLastPage } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, SkeletonLines } from "@/components/ui/states";
 import type { MemberItem } from "@/lib/dashboard/list-group-members";
 import type { Page } from "@/lib/dashboard/page-input";
@@ -41,6 +41,13 @@ export function GroupMembers({ groupId, stamp }: { groupId: string; stamp?: stri
         <SkeletonLines count={5} />
       ) : result.isError ? (
         <ErrorState error={result.error} onRetry={() => result.refetch()} />
+      ) : result.data.items.length === 0 && result.data.total > 0 && page > 1 ? (
+        <PastLastPage
+          page={page}
+          lastPage={lastPageOf(result.data.total, result.data.pageSize)}
+          noun="members"
+          onLastPage={() => setPage(lastPageOf(result.data.total, result.data.pageSize))}
+        />
       ) : result.data.items.length === 0 ? (
         <EmptyState title={q ? "No members match" : "This group has no members"} />
       ) : (
