@@ -75,17 +75,24 @@ function NewAccountForm() {
 function AccountRow({ account }: { account: AccountSummary }) {
   const viewer = useViewer();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string>();
+  const [outcome, setOutcome] = useState<{ tone: "error" | "success"; text: string }>();
   const change = useMutation({
     mutationFn: (patch: Record<string, unknown>) =>
       postJson(`/api/accounts/${account.id}`, patch, "PATCH"),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
-    onError: (caught) => setError(messageOf(caught)),
+    onMutate: () => setOutcome(undefined),
+    onSuccess: (_, patch) => {
+      if ("password" in patch) {
+        setOutcome({ tone: "success", text: `Password reset for ${account.email}.` });
+      }
+      return queryClient.invalidateQueries({ queryKey: KEY });
+    },
+    onError: (caught) => setOutcome({ tone: "error", text: messageOf(caught) }),
   });
   const remove = useMutation({
     mutationFn: () => apiFetch(`/api/accounts/${account.id}`, { method: "DELETE" }),
+    onMutate: () => setOutcome(undefined),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
-    onError: (caught) => setError(messageOf(caught)),
+    onError: (caught) => setOutcome({ tone: "error", text: messageOf(caught) }),
   });
   const isSelf = account.id === viewer.id;
   const resetPassword = () => {
@@ -108,10 +115,7 @@ function AccountRow({ account }: { account: AccountSummary }) {
           id={`role-${account.id}`}
           value={account.role}
           disabled={isSelf || change.isPending}
-          onChange={(event) => {
-            setError(undefined);
-            change.mutate({ role: event.target.value as Role });
-          }}
+          onChange={(event) => change.mutate({ role: event.target.value as Role })}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -154,9 +158,13 @@ function AccountRow({ account }: { account: AccountSummary }) {
             </button>
           </>
         )}
-        {error ? (
+        {outcome?.tone === "error" ? (
           <p className="form-error" role="alert">
-            {error}
+            {outcome.text}
+          </p>
+        ) : outcome ? (
+          <p className="form-success" role="status">
+            {outcome.text}
           </p>
         ) : null}
       </td>
