@@ -57,16 +57,21 @@ const isoDate = (label: string) =>
     z.iso.date({ error: `${label} must be a date (YYYY-MM-DD).` }).nullable(),
   );
 
-const listOf = (values: readonly string[], what: string) =>
-  `Unknown ${what}. Use one of: ${values.join(", ")}.`;
+const isBlank = (input: unknown) =>
+  input === undefined || input === null || (typeof input === "string" && input.trim() === "");
 
-export const regionCode = z.enum(REGION_CODES, {
-  error: (issue) => `Unknown region "${String(issue.input)}". ${listOf(REGION_CODES, "region")}`,
-});
+/** A value outside a fixed list: a blank one asks for a choice, any other names the list. */
+const notOneOf =
+  (what: string, values: readonly string[]) =>
+  ({ input }: { input?: unknown }) =>
+    isBlank(input)
+      ? `Choose ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}.`
+      : `Unknown ${what} "${String(input)}". Use one of: ${values.join(", ")}.`;
+
+export const regionCode = z.enum(REGION_CODES, { error: notOneOf("region", REGION_CODES) });
 
 export const certificationCode = z.enum(CERTIFICATIONS, {
-  error: (issue) =>
-    `Unknown certification "${String(issue.input)}". ${listOf(CERTIFICATIONS, "certification")}`,
+  error: notOneOf("certification", CERTIFICATIONS),
 });
 
 const regionList = (label: string) =>
@@ -79,10 +84,9 @@ export const certificationInput = z
   .object({
     code: z.union([certificationCode, z.literal(CUSTOM_CERTIFICATION)], {
       error: (issue) =>
-        `Unknown certification "${String(issue.input)}". ${listOf(
-          [...CERTIFICATIONS, CUSTOM_CERTIFICATION],
-          "certification",
-        )}`,
+        isBlank(issue.input)
+          ? "Choose a certification type."
+          : notOneOf("certification", [...CERTIFICATIONS, CUSTOM_CERTIFICATION])(issue),
     }),
     customName: optionalText("Certification name", 100),
     expiresOn: isoDate("Expiry date"),
@@ -113,17 +117,9 @@ export const entryInput = z.object({
   legalEntity: requiredText("Legal entity"),
   website: webAddress("Website"),
   purpose: requiredText("Purpose", LONG_TEXT_MAX),
-  role: z.enum(PIPELINE_ROLES, {
-    error: (issue) =>
-      `Unknown pipeline role "${String(issue.input)}". ${listOf(PIPELINE_ROLES, "role")}`,
-  }),
+  role: z.enum(PIPELINE_ROLES, { error: notOneOf("pipeline role", PIPELINE_ROLES) }),
   dataCategories: z
-    .array(
-      z.enum(DATA_CATEGORIES, {
-        error: (issue) =>
-          `Unknown data category "${String(issue.input)}". ${listOf(DATA_CATEGORIES, "category")}`,
-      }),
-    )
+    .array(z.enum(DATA_CATEGORIES, { error: notOneOf("data category", DATA_CATEGORIES) }))
     .min(1, "Choose at least one data category.")
     .transform((categories) => [...new Set(categories)]),
   storageRegions: regionList("Storage regions"),
@@ -131,13 +127,7 @@ export const entryInput = z.object({
   transferMechanism: z.preprocess(
     blankToNull,
     z
-      .enum(TRANSFER_MECHANISMS, {
-        error: (issue) =>
-          `Unknown transfer mechanism "${String(issue.input)}". ${listOf(
-            TRANSFER_MECHANISMS,
-            "mechanism",
-          )}`,
-      })
+      .enum(TRANSFER_MECHANISMS, { error: notOneOf("transfer mechanism", TRANSFER_MECHANISMS) })
       .nullable(),
   ),
   certifications: z
@@ -149,10 +139,7 @@ export const entryInput = z.object({
     ),
   dpaUrl: webAddress("DPA link"),
   dpaSignedOn: isoDate("DPA signed date"),
-  status: z.enum(ENTRY_STATUSES, {
-    error: (issue) =>
-      `Unknown status "${String(issue.input)}". ${listOf(ENTRY_STATUSES, "status")}`,
-  }),
+  status: z.enum(ENTRY_STATUSES, { error: notOneOf("status", ENTRY_STATUSES) }),
   effectiveOn: isoDate("Effective date"),
   owner: optionalText("Owner"),
   notes: optionalText("Notes", LONG_TEXT_MAX),
