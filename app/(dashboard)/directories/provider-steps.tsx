@@ -21,7 +21,8 @@ function LabelList({ labels }: { labels: string[] }) {
   ));
 }
 
-const TOKEN_HINT = "the token you create below (shown once)";
+// The token form sits above these steps in the directory card.
+const TOKEN_HINT = "a token made with Create token above (its secret is shown once)";
 const OKTA_PUSH_ACTIONS = [
   "Push New Users",
   "Push Profile Updates",
