@@ -94,7 +94,11 @@ function Pager(props: {
   return (
     <nav className={styles.pager} aria-label="Pagination">
       <span className="muted">
-        {count === 0 ? "No entries" : `${count} ${count === 1 ? "entry" : "entries"}, newest first`}
+        {!page
+          ? "Loading…"
+          : count === 0
+            ? "No entries"
+            : `${count} ${count === 1 ? "entry" : "entries"}, newest first`}
         {page?.isSearchCut ? ` · ${searchedNote(page, isForward)}` : ""}
       </span>
       <div className={styles.pagerButtons}>
