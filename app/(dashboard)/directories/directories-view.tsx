@@ -7,19 +7,26 @@ import { useViewer } from "@/components/data/session-context";
 import { PROVIDER_LABELS } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, SkeletonLines } from "@/components/ui/states";
-import { DirectoryCard, type DirectoryView } from "./directory-card";
+import { DirectoryCard, type DirectoryView, type NewSecret } from "./directory-card";
 
 const PROVIDERS = Object.keys(PROVIDER_LABELS);
 const DIRECTORIES_POLL_MS = 30_000;
 
-function NewDirectoryForm({ onCreated }: { onCreated: (id: string, secret: string) => void }) {
+function NewDirectoryForm({
+  onCreated,
+}: {
+  onCreated: (directoryId: string, secret: NewSecret) => void;
+}) {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (input: { name: string; provider: string }) =>
-      postJson<{ directory: { id: string }; token: string }>("/api/directories", input),
+      postJson<{ directory: { id: string }; token: string; tokenInfo: { id: string } }>(
+        "/api/directories",
+        input,
+      ),
     onSuccess: async (created, _input) => {
       await queryClient.invalidateQueries({ queryKey: ["directories"] });
-      onCreated(created.directory.id, created.token);
+      onCreated(created.directory.id, { tokenId: created.tokenInfo.id, secret: created.token });
     },
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -59,7 +66,7 @@ function NewDirectoryForm({ onCreated }: { onCreated: (id: string, secret: strin
 
 export function DirectoriesView() {
   const { role } = useViewer();
-  const [fresh, setFresh] = useState<{ id: string; secret: string }>();
+  const [fresh, setFresh] = useState<{ id: string; secret: NewSecret }>();
   const result = useQuery({
     queryKey: ["directories"],
     queryFn: () => apiFetch<{ directories: DirectoryView[] }>("/api/directories"),

@@ -12,20 +12,21 @@ import { ProviderSteps } from "./provider-steps";
 import { SecretReveal } from "./secret-reveal";
 
 export type DirectoryView = ReturnType<typeof listDirectoryViews>[number];
+export type NewSecret = { tokenId: string; secret: string };
 
 function TokenForm({
   directoryId,
   onCreated,
 }: {
   directoryId: string;
-  onCreated: (secret: string) => void;
+  onCreated: (secret: NewSecret) => void;
 }) {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (name: string) =>
-      postJson<{ token: string }>(`/api/directories/${directoryId}/tokens`, { name }),
+      postJson<{ id: string; token: string }>(`/api/directories/${directoryId}/tokens`, { name }),
     onSuccess: (created) => {
-      onCreated(created.token);
+      onCreated({ tokenId: created.id, secret: created.token });
       void queryClient.invalidateQueries({ queryKey: ["directories"] });
     },
   });
@@ -112,11 +113,14 @@ export function DirectoryCard({
   firstSecret,
 }: {
   directory: DirectoryView;
-  firstSecret?: string;
+  firstSecret?: NewSecret;
 }) {
   const { role } = useViewer();
   const canManage = role === "admin";
   const [secret, setSecret] = useState(firstSecret);
+  const isSecretRevoked = directory.tokens.some(
+    (token) => token.id === secret?.tokenId && token.revokedAt !== null,
+  );
   return (
     <article className="card directory" aria-labelledby={`directory-${directory.id}`}>
       <header className="card-head">
@@ -135,7 +139,9 @@ export function DirectoryCard({
         <code>{directory.scimBaseUrl}</code>
         <CopyButton value={directory.scimBaseUrl} />
       </div>
-      {secret ? <SecretReveal secret={secret} onDone={() => setSecret(undefined)} /> : null}
+      {secret && !isSecretRevoked ? (
+        <SecretReveal secret={secret.secret} onDone={() => setSecret(undefined)} />
+      ) : null}
       <h3 className="subheading">Tokens</h3>
       <table className="data-table compact" aria-label={`Tokens of ${directory.name}`}>
         <thead>
