@@ -14,6 +14,17 @@ import { ENTRY_FIELDS, FIELD_LABELS, type Entry } from "@/lib/subprocessors/type
 const BACK = <Link href="/subprocessors/versions">← Versions</Link>;
 
 type Pair = { id: string; name: string; from?: Entry; to?: Entry; changed: Set<string> };
+type ParentNames = [(id: string) => string, (id: string) => string];
+
+/** Parent ids as names, each side reading its own register first and then the other. */
+function parentNamesOf(comparison: Comparison): ParentNames {
+  const nameIn = (first: Entry[], second: Entry[]) => {
+    const names = new Map([...second, ...first].map((entry) => [entry.id, entry.name]));
+    return (id: string) => names.get(id) ?? "an entry no longer listed";
+  };
+  const { from, to } = comparison;
+  return [nameIn(from.entries, to.entries), nameIn(to.entries, from.entries)];
+}
 
 function pairsOf(comparison: Comparison): Pair[] {
   const from = new Map(comparison.from.entries.map((entry) => [entry.id, entry]));
@@ -52,10 +63,12 @@ function PairTable({
   pair,
   isShowingAll,
   labels,
+  parentNames,
 }: {
   pair: Pair;
   isShowingAll: boolean;
   labels: [string, string];
+  parentNames: ParentNames;
 }) {
   const state = stateOf(pair);
   const fields = ENTRY_FIELDS.filter(
@@ -80,10 +93,18 @@ function PairTable({
             <tr key={field} className={pair.changed.has(field) ? "compare-changed" : undefined}>
               <th scope="row">{FIELD_LABELS[field]}</th>
               <td className={pair.from ? undefined : "compare-absent"}>
-                {pair.from ? <FieldValue field={field} value={pair.from[field]} /> : "Not listed"}
+                {pair.from ? (
+                  <FieldValue field={field} value={pair.from[field]} parentName={parentNames[0]} />
+                ) : (
+                  "Not listed"
+                )}
               </td>
               <td className={pair.to ? undefined : "compare-absent"}>
-                {pair.to ? <FieldValue field={field} value={pair.to[field]} /> : "Not listed"}
+                {pair.to ? (
+                  <FieldValue field={field} value={pair.to[field]} parentName={parentNames[1]} />
+                ) : (
+                  "Not listed"
+                )}
               </td>
             </tr>
           ))}
@@ -125,6 +146,7 @@ export function CompareView() {
     (pair) => isShowingAll || stateOf(pair).label !== "Unchanged",
   );
   const labels: [string, string] = [comparison.from.label, comparison.to.label];
+  const parentNames = parentNamesOf(comparison);
   const { added, removed, changed } = comparison.changelog;
   return (
     <>
@@ -152,7 +174,13 @@ export function CompareView() {
       ) : (
         <div className="stack">
           {pairs.map((pair) => (
-            <PairTable key={pair.id} pair={pair} isShowingAll={isShowingAll} labels={labels} />
+            <PairTable
+              key={pair.id}
+              pair={pair}
+              isShowingAll={isShowingAll}
+              labels={labels}
+              parentNames={parentNames}
+            />
           ))}
         </div>
       )}
