@@ -143,7 +143,10 @@ export default function TrustSubprocessorsPage() {
             />
           </section>
           <p className="muted small trust-hash">
-            SHA-256 of this version’s JSON entries: <code>{version.sha256}</code>
+            SHA-256 of the public entries of version {version.version} (the <code>entries</code> of{" "}
+            <a href="/trust/subprocessors.json">subprocessors.json</a> as canonical JSON: keys
+            sorted, no whitespace): <code>{version.sha256}</code>. It covers only what this page
+            publishes; the register’s own exports hash internal fields too, so their hash differs.
           </p>
         </>
       ) : (
