@@ -231,6 +231,10 @@ test("the overview and the audit trail show what happened", async () => {
 });
 
 test("on a phone the navigation folds behind Menu and no page is wider than the screen", async () => {
+  await page.goto("/users");
+  await expect(page.getByRole("link", { name: "Groups" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   const users = phone
@@ -243,6 +247,8 @@ test("on a phone the navigation folds behind Menu and no page is wider than the 
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
+    // The folded bar is one row, however short the page below it.
+    expect((await phone.locator("main").boundingBox())?.y).toBeLessThan(80);
   }
   await phone.getByRole("button", { name: "Menu" }).click();
   await users.click();
