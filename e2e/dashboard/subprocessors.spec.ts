@@ -157,7 +157,7 @@ test("publishes version 1 with its changelog", async () => {
   await expect(
     confirm.getByText("1 entry to be published fails a compliance check."),
   ).toBeVisible();
-  await expect(confirm.getByRole("link", { name: "Review them" })).toHaveAttribute(
+  await expect(confirm.getByRole("link", { name: "Review it" })).toHaveAttribute(
     "href",
     "/subprocessors?attention=true",
   );

@@ -22,8 +22,10 @@ function FailingChecksWarning() {
       {failing === 1
         ? "1 entry to be published fails a compliance check. "
         : `${failing} entries to be published fail a compliance check. `}
-      <Link href="/subprocessors?attention=true">Review them</Link> first, or publish them as they
-      are.
+      <Link href="/subprocessors?attention=true">
+        {failing === 1 ? "Review it" : "Review them"}
+      </Link>
+      {failing === 1 ? " first, or publish it as it is." : " first, or publish them as they are."}
     </p>
   );
 }
