@@ -40,6 +40,16 @@ describe("lastPasswordIn", () => {
       ],
       "last",
     ],
+    [
+      "a value under the core schema's path",
+      [{ op: "replace", path: USER_SCHEMA, value: { title: "x", password: "d" } }],
+      "d",
+    ],
+    [
+      "a value under the core schema's key in a path-less value",
+      [{ op: "replace", value: { [USER_SCHEMA.toUpperCase()]: { password: "e" } } }],
+      "e",
+    ],
     ["no password", [{ op: "replace", path: "title", value: "password" }], undefined],
   ])("finds the password set by %s", (_, operations, expected) => {
     expect(lastPasswordIn(operations)).toBe(expected);
