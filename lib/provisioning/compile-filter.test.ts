@@ -63,6 +63,8 @@ const ROOT_CASES: RootCase[] = [
   ['emails.value ew "example.com"', ["alice"], []],
   [`${ENTERPRISE_USER_SCHEMA}:department eq "Research"`, ["alice"], []],
   ["members pr", [], ["Amx"]],
+  ['members.value ne "x"', [], ["Amx"]],
+  ['emails.value ne "x" or emails eq null', ["alice"], []],
   ['not (members[value pr]) and displayName sw "A"', ["alice"], []],
 ];
 

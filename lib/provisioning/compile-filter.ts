@@ -98,6 +98,12 @@ function isOtherKindsAttribute(kind: ResourceKind, path: AttrPath): boolean {
   return otherKinds.some((other) => resolveAttribute(other, path) !== undefined);
 }
 
+/** Whether the attribute another searched type defines is multi-valued there. */
+function isOtherKindsMultiValued(path: AttrPath): boolean {
+  const otherKinds = active?.otherKinds ?? [];
+  return otherKinds.some((other) => resolveAttribute(other, path)?.def.multiValued === true);
+}
+
 /** An attribute without a value: compared exactly as a known attribute a resource lacks. */
 function absentOperand(path: AttrPath): Operand {
   const def = attr(path.subAttr ?? path.name, "string", "", { caseExact: true });
@@ -147,7 +153,11 @@ function resolve(kind: ResourceKind, path: AttrPath) {
 }
 
 function compileCompare(kind: ResourceKind, path: AttrPath, op: CompareOp, value: CompValue): SQL {
-  if (isOtherKindsAttribute(kind, path)) return compareOperand(absentOperand(path), op, value);
+  if (isOtherKindsAttribute(kind, path)) {
+    // A multi-valued attribute without a value has no element for `ne` (or any op) to match.
+    if (isOtherKindsMultiValued(path)) return presentOperand(absentOperand(path));
+    return compareOperand(absentOperand(path), op, value);
+  }
   const resolved = resolve(kind, path);
   if (resolved.def.multiValued) {
     // RFC 7644 §3.4.2.2: `emails.value eq x` matches when any element's value does.
