@@ -2,19 +2,19 @@
 import path from "node:path";
 
 const HEAP_MB_DEFAULT = 192;
-const KEEP_ALIVE = ["--keepAliveTimeout", "65000"];
+const KEEP_ALIVE_MS = 65_000;
 
 /**
- * `node [heap cap] next start -p <port>`. Left alone, V8 lets garbage pile up in a heap sized
- * for this machine's memory; about 70 MB is live under load, and a cap keeps the process near
- * 200 MB. Idle connections outlive the 60 s keep-alive common in load balancers and IdP clients,
+ * `node [heap cap] scripts/server.mjs <port> <keep-alive ms>`. Left alone, V8 lets garbage pile
+ * up in a heap sized for this machine's memory; about 70 MB is live under load, and a cap keeps
+ * the process near 200 MB. Idle connections outlive the 60 s keep-alive common in load balancers and IdP clients,
  * so the server is never the side that closes a socket a client is about to reuse.
  */
 export function serverCommand(root, port) {
   const heapMb = Number(process.env.SERVER_HEAP_MB) || HEAP_MB_DEFAULT;
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const server = path.join(root, "scripts", "server.mjs");
   return {
     command: process.execPath,
-    args: [`--max-old-space-size=${heapMb}`, next, "start", "-p", String(port), ...KEEP_ALIVE],
+    args: [`--max-old-space-size=${heapMb}`, server, String(port), String(KEEP_ALIVE_MS)],
   };
 }

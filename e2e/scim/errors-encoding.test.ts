@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDirectory, startServer, type TestServer } from "../support/server";
 import { expectErrorCase, type ErrorCase, type ScimResponse } from "./provisioning-helpers";
 
@@ -35,6 +36,32 @@ async function send(method: string, pathAndQuery: string, body?: string): Promis
     json = undefined;
   }
   return { status: response.status, headers: response.headers, body: json, text };
+}
+
+/** Over node:http, since fetch refuses to send TRACE at all. */
+function sendMethod(method: string, pathAndQuery: string): Promise<ScimResponse> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(pathAndQuery, server.baseUrl);
+    const headers = { Authorization: `Bearer ${token}` };
+    const outgoing = http.request(url, { method, headers }, (incoming) => {
+      let text = "";
+      incoming.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+      incoming.on("end", () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (typeof value === "string") received.set(name, value);
+        }
+        let json: Record<string, unknown> | undefined;
+        try {
+          json = JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: incoming.statusCode ?? 0, headers: received, body: json, text });
+      });
+    });
+    outgoing.on("error", reject).end();
+  });
 }
 
 const BAD_PATHS: [method: string, pathAndQuery: string, segment: string][] = [
@@ -85,4 +112,32 @@ describe("malformed percent-encoding", () => {
     "answers $title with $status and a SCIM error body",
     expectErrorCase,
   );
+});
+
+// Node's parser lets these through; Next refuses to route them (TRACE as a plain-text 500,
+// the others as an empty 400) before any route handler could answer 405.
+const UNROUTABLE: [method: string, pathAndQuery: string][] = [
+  ["TRACE", "/scim/v2/Users"],
+  ["TRACE", "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646?attributes=userName"],
+  ["PROPFIND", "/scim/v2/Groups"],
+  ["MKCOL", "/scim/v2"],
+  ["LOCK", "/SCIM/v2/Users"],
+];
+
+const UNROUTABLE_CASES: ErrorCase[] = UNROUTABLE.map(([method, pathAndQuery]) => ({
+  title: `${method} ${pathAndQuery}`,
+  send: () => sendMethod(method, pathAndQuery),
+  status: 501,
+  detail: new RegExp(`^${method} is not a method SCIM uses`),
+}));
+
+describe("methods no route can take", () => {
+  it.each(UNROUTABLE_CASES)("answers $title with 501 and a SCIM error body", expectErrorCase);
+
+  it("answers them outside /scim/v2 with a plain 501", async () => {
+    const response = await sendMethod("TRACE", "/api/health");
+    expect(response.status).toBe(501);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(response.text).toMatch(/^TRACE is not a method this server supports/);
+  });
 });

@@ -1,0 +1,77 @@
+// The production server: Next's own request handler behind a plain Node HTTP server, so that a
+// request Next will not route still gets an answer in the protocol its path speaks.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import pino from "pino";
+
+// The methods a Next route handler can export. Next answers any other method that Node's parser
+// lets through (TRACE, PROPFIND, MKCOL, …) with an empty 400 or a plain-text 500.
+const ROUTABLE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
+const SCIM_PATH = /^\/scim\/v2(?=[/?#]|$)/i;
+const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * RFC 9110 §15.6.2: 501 is the answer to a method the server supports for no resource at all,
+ * where 405 would claim the method exists and needs an Allow header per resource. Under /scim/v2
+ * the body is a SCIM error and the request gets its summary line, as every SCIM request does.
+ */
+function answerUnroutable(request, response, requestLog) {
+  const started = performance.now();
+  const method = request.method ?? "";
+  const url = request.url ?? "/";
+  const scim = SCIM_PATH.test(url);
+  const body = scim
+    ? JSON.stringify({
+        schemas: [SCIM_ERROR],
+        status: "501",
+        detail: `${method} is not a method SCIM uses; send GET, POST, PUT, PATCH or DELETE`,
+      })
+    : `${method} is not a method this server supports.\n`;
+  response.writeHead(501, {
+    "Content-Type": scim ? "application/scim+json; charset=utf-8" : "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+  });
+  response.end(body);
+  if (!scim) return;
+  const path = url.split("?")[0];
+  const duration_ms = Math.round((performance.now() - started) * 100) / 100;
+  const user_agent = request.headers["user-agent"];
+  requestLog.info({ method, path, status: 501, duration_ms, user_agent }, "scim.request");
+}
+
+/**
+ * Serves the built app on `port` until SIGINT, SIGTERM or SIGHUP, then stops taking connections,
+ * finishes the requests in flight and exits as a signalled process would, as `next start` does.
+ */
+async function serve(port, keepAliveMs) {
+  process.env.NODE_ENV ||= "production";
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const app = next({ dev: false, dir: root, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const requestLog = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
+  const server = http.createServer((request, response) => {
+    if (ROUTABLE_METHODS.has(request.method ?? "")) return handle(request, response);
+    answerUnroutable(request, response, requestLog);
+  });
+  server.keepAliveTimeout = keepAliveMs;
+  await new Promise((resolve) => server.listen(port, resolve));
+  console.log(`Roster listening on http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    server.close(async () => {
+      await app.close().catch((error) => console.error(error));
+      process.exit(EXIT_CODES[signal] ?? 128);
+    });
+  };
+  for (const signal of Object.keys(EXIT_CODES)) process.on(signal, () => stop(signal));
+}
+
+const [port = process.env.PORT ?? "3000", keepAliveMs = "65000"] = process.argv.slice(2);
+await serve(Number(port), Number(keepAliveMs));
