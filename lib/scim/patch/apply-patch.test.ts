@@ -179,6 +179,55 @@ const RFC_CASES: Case[] = [
     },
   },
   {
+    title: "skips a duplicate that differs only in case where the schema ignores case",
+    ops: [
+      {
+        op: "add",
+        path: "emails",
+        value: [{ type: "Home", value: "BABS@home.example", primary: true }],
+      },
+    ],
+    expected: BJENSEN,
+  },
+  {
+    title: "makes a present element primary when it is added again as primary",
+    resource: {
+      ...BJENSEN,
+      emails: [
+        { type: "work", value: "w@x" },
+        { type: "home", value: "babs@home.example", primary: true },
+      ],
+    },
+    ops: [{ op: "add", path: "emails", value: [{ type: "work", value: "w@x", primary: true }] }],
+    expected: {
+      ...BJENSEN,
+      emails: [
+        { type: "work", value: "w@x", primary: true },
+        { type: "home", value: "babs@home.example", primary: false },
+      ],
+    },
+  },
+  {
+    title: "adds an element sent twice in one operation once, keeping its primary",
+    ops: [
+      {
+        op: "add",
+        path: "emails",
+        value: [
+          { type: "work", value: "z@x", primary: true },
+          { value: "z@x", primary: true, type: "work" },
+        ],
+      },
+    ],
+    expected: {
+      ...BJENSEN,
+      emails: [
+        { type: "home", value: "babs@home.example", primary: false },
+        { type: "work", value: "z@x", primary: true },
+      ],
+    },
+  },
+  {
     title: "replaces every value of a multi-valued attribute without a filter",
     ops: [{ op: "replace", path: "emails", value: [{ type: "work", value: "w@example.com" }] }],
     expected: { ...BJENSEN, emails: [{ type: "work", value: "w@example.com" }] },

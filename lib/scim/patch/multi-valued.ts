@@ -4,6 +4,14 @@ import { isScimObject, type ScimValue } from "../values/types";
 /** Multi-valued attributes whose elements are identified by `value` alone. */
 const IDENTIFIED_BY_VALUE: ReadonlySet<string> = new Set(["members"]);
 
+/** A value as compared: a string folded to lower case where the schema says case is no part of it. */
+function comparable(def: AttributeDef | undefined, value: ScimValue): string {
+  if (typeof value === "string" && def && !def.caseExact && def.type === "string") {
+    return JSON.stringify(value.toLowerCase());
+  }
+  return canonicalJson(value);
+}
+
 /** Sorted-key JSON: the same for elements equal under `isDeepEqual`, whatever their key order. */
 function canonicalJson(value: ScimValue): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -15,44 +23,65 @@ function canonicalJson(value: ScimValue): string {
 // Elements outlive the operation that added them, so each is keyed once per request.
 const elementKeys = new WeakMap<object, string>();
 
+/**
+ * What makes two elements the same value: every sub-attribute but `primary`, compared as the
+ * schema compares it (`emails.value` "A@x" and "a@x" are one address).
+ */
 function elementKey(def: AttributeDef, element: ScimValue): string {
-  if (!isScimObject(element)) return canonicalJson(element);
+  if (!isScimObject(element)) return comparable(def, element);
   if (IDENTIFIED_BY_VALUE.has(def.name) && element.value !== undefined) {
     return `value:${JSON.stringify(element.value)}`;
   }
   let key = elementKeys.get(element);
   if (key === undefined) {
-    key = canonicalJson(element);
+    const parts = Object.keys(element)
+      .filter((name) => name !== "primary")
+      .sort()
+      .map((name) => {
+        const subDef = def.subAttributes?.find((sub) => sub.name === name);
+        return `${JSON.stringify(name)}:${comparable(subDef, element[name] ?? null)}`;
+      });
+    key = `{${parts.join(",")}}`;
     elementKeys.set(element, key);
   }
   return key;
 }
 
+const isPrimary = (element: ScimValue | undefined) =>
+  isScimObject(element) && element.primary === true;
+
 /**
  * Appends the incoming elements not already present. RFC 7644 §3.5.2.1: adding a value that is
- * already there changes nothing; a member is already there when its `value` is.
+ * already there changes nothing, except that one added as primary becomes the primary. A member
+ * is already there when its `value` is. Also gives the index of the last element added or made
+ * primary, which keeps its primary over the others'.
  */
 export function appendElements(
   def: AttributeDef,
   existing: readonly ScimValue[],
   incoming: readonly ScimValue[],
-): ScimValue[] {
+): { elements: ScimValue[]; primaryIndex: number | undefined } {
   const elements = [...existing];
-  const present = new Set(existing.map((element) => elementKey(def, element)));
+  const indexes = new Map<string, number>();
+  existing.forEach((element, i) => {
+    const key = elementKey(def, element);
+    if (!indexes.has(key)) indexes.set(key, i);
+  });
+  let primaryIndex: number | undefined;
   for (const element of incoming) {
     const key = elementKey(def, element);
-    if (present.has(key)) continue;
-    present.add(key);
-    elements.push(element);
+    let at = indexes.get(key);
+    if (at === undefined) {
+      at = elements.length;
+      indexes.set(key, at);
+      elements.push(element);
+    } else {
+      const present = elements[at];
+      if (isPrimary(element) && isScimObject(present) && !isPrimary(present)) {
+        elements[at] = { ...present, primary: true };
+      }
+    }
+    if (isPrimary(element)) primaryIndex = at;
   }
-  return elements;
-}
-
-/** The index of the last element at or after `from` whose primary is true, if any. */
-export function lastPrimaryIndex(elements: readonly ScimValue[], from: number): number | undefined {
-  for (let i = elements.length - 1; i >= from; i -= 1) {
-    const element = elements[i];
-    if (isScimObject(element) && element.primary === true) return i;
-  }
-  return undefined;
+  return { elements, primaryIndex };
 }

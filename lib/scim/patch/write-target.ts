@@ -12,7 +12,7 @@ import { readKey } from "../values/object-keys";
 import { isScimObject, type ScimObject, type ScimValue } from "../values/types";
 import { holderOf, pruneHolder, setOrDelete } from "./holder";
 import { elementFromFilter, matchesElement } from "./match-elements";
-import { appendElements, lastPrimaryIndex } from "./multi-valued";
+import { appendElements } from "./multi-valued";
 import { assertSubAttributesWritable, assertWritable, protectedSubAttributes } from "./mutability";
 import type { AttributeTarget, PatchState } from "./types";
 
@@ -82,10 +82,9 @@ function nextElements(
   // RFC 7644 §3.5.2.3: replacing a multi-valued attribute without a filter replaces every value.
   if (op === "replace") return incoming;
   const existing = Array.isArray(before) ? before : [];
-  const elements = appendElements(def, existing, incoming);
+  const { elements, primaryIndex } = appendElements(def, existing, incoming);
   assertElementCount(def, elements.length, def.name);
-  const keep = lastPrimaryIndex(elements, existing.length);
-  return enforceSinglePrimary(elements, keep).elements;
+  return enforceSinglePrimary(elements, primaryIndex).elements;
 }
 
 function mergeComplex(
