@@ -82,7 +82,18 @@ describe("listRows with dateTime filters (RFC 7643 §2.3.5)", () => {
     return rows.map((row) => storedUser(row).lastModified);
   };
 
-  it.each(['gt "Dec 4 2026"', 'gt "2026"', 'ge "2026-12-04"', 'lt "2026-12-04 10:00:00Z"'])(
+  it.each([
+    'gt "Dec 4 2026"',
+    'gt "2026"',
+    'ge "2026-12-04"',
+    'lt "2026-12-04 10:00:00Z"',
+    'gt "2026-02-30T00:00:00Z"',
+    'gt "2025-02-29T00:00:00Z"',
+    'gt "2026-13-01T00:00:00Z"',
+    'gt "2026-12-04T25:00:00Z"',
+    'gt "2026-12-04T24:00:01Z"',
+    'gt "2026-12-04T10:60:00Z"',
+  ])(
     "refuses meta.lastModified %s with 400 invalidFilter, as it is no xsd:dateTime",
     (comparison) => {
       expect(() => userNames(`meta.lastModified ${comparison}`)).toThrow(
@@ -95,6 +106,8 @@ describe("listRows with dateTime filters (RFC 7643 §2.3.5)", () => {
     expect(userNames('meta.lastModified gt "2000-01-01T00:00:00"')).toEqual(ALL);
     expect(userNames('meta.lastModified gt "2000-01-01T01:00:00+01:00"')).toEqual(ALL);
     expect(userNames('meta.lastModified lt "2000-01-01T00:00:00Z"')).toEqual([]);
+    expect(userNames('meta.lastModified gt "2024-02-29T23:59:59Z"')).toEqual(ALL);
+    expect(userNames('meta.lastModified lt "1999-12-31T24:00:00Z"')).toEqual([]);
   });
 
   it("compares the text of the stored value for sw, co and ew", () => {
