@@ -27,6 +27,21 @@ describe("parseSearchRequest", () => {
     expect(refusal(() => parseSearchRequest(body))).toEqual(expected);
   });
 
+  it.each([{ startIndex: 1e300 }, { startIndex: "9223372036854775807" }])(
+    "refuses %o, which it could not echo as sent",
+    (body) => {
+      expect(refusal(() => parseSearchRequest(body))).toEqual({
+        status: 400,
+        scimType: "invalidValue",
+      });
+      const query = new URLSearchParams({ startIndex: String(body.startIndex) });
+      expect(refusal(() => parseListQuery(query))).toEqual({
+        status: 400,
+        scimType: "invalidValue",
+      });
+    },
+  );
+
   it("accepts integers as numbers or digit strings", () => {
     expect(parseSearchRequest({ count: 2, startIndex: "3" })).toMatchObject({
       count: 2,

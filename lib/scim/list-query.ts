@@ -31,13 +31,17 @@ const integer = z
       .regex(/^[+-]?\d+$/),
   ])
   .transform(Number);
+// A larger one would be answered as another number than the one sent: 2^63 − 1 reads as 2^63.
+const startIndex = integer.pipe(
+  z.number().max(Number.MAX_SAFE_INTEGER, `expected at most ${Number.MAX_SAFE_INTEGER}`),
+);
 const attributeList = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value.join(",") : value));
 
 const listQuerySchema = z.object({
   filter: z.string().optional(),
-  startindex: integer.optional(),
+  startindex: startIndex.optional(),
   count: integer.optional(),
   sortby: z.string().optional(),
   sortorder: z
