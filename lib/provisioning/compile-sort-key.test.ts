@@ -64,6 +64,7 @@ describe("compileSortKey", () => {
     ["emails.value.x", /sortBy.*only one sub-attribute level/],
     ["emails.display", /Sorting by "emails\.display" is not supported/],
     ["meta.location", /^Sorting by "meta\.location" is not supported$/],
+    ["password", /"password" is never returned/],
   ])("answers sortBy=%s with 400 invalidValue about sorting", (sortBy, detail) => {
     const error = catchScimError(() => sortedUserNames(sortBy));
 

@@ -63,6 +63,9 @@ export function compileSortKey(
   if (!resolved) throw invalid(`Unknown sortBy attribute "${sortBy}"`);
   if (resolved.def.multiValued) return primaryElementKey(kind, resolved, sortBy);
   const def = resolved.sub ?? resolved.def;
+  if (def.returned === "never") {
+    throw invalid(`"${sortBy}" is never returned, so resources cannot be sorted by it`);
+  }
   if (def.type === "complex") {
     const example = def.subAttributes?.[0]?.name ?? "value";
     throw invalid(
