@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "account.password_reset",
   "account.deleted",
   "directory.created",
+  "directory.updated",
+  "directory.deleted",
   "token.created",
   "token.revoked",
 ] as const;

@@ -3,11 +3,25 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { tokens } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { createDirectory, directoryInput, findDirectory } from "@/lib/directories/directories";
+import {
+  changeDirectory,
+  countTokens,
+  createDirectory,
+  directoryInput,
+  findDirectory,
+  removeDirectory,
+  type Directory,
+  type DirectoryChanges,
+} from "@/lib/directories/directories";
 import { createToken, revokeToken } from "@/lib/directories/tokens";
 import { conflict, notFound } from "./errors";
 
 export const newDirectoryInput = directoryInput.pick({ name: true, provider: true });
+/** Absent fields stay as they are; a null rate limit goes back to the server default. */
+export const directoryChangesInput = z.strictObject({
+  name: directoryInput.shape.name.optional(),
+  rateLimitPerSecond: directoryInput.shape.rateLimitPerSecond,
+});
 export const newTokenInput = z.object({
   name: z.string().trim().min(1, "Name the token").max(100).default("default"),
 });
@@ -68,5 +82,65 @@ export function revokeDirectoryToken(db: Db, actor: Actor, tokenId: string) {
       detail: { directoryId: token.directoryId },
     });
     return revoked;
+  });
+}
+
+/** The fields whose value `parsed` changes, with their values before and after. */
+function diffDirectory(directory: Directory, parsed: DirectoryChanges) {
+  const before: DirectoryChanges = {};
+  const after: DirectoryChanges = {};
+  for (const key of ["name", "rateLimitPerSecond"] as const) {
+    const value = parsed[key];
+    if (value === undefined || value === directory[key]) continue;
+    Object.assign(before, { [key]: directory[key] });
+    Object.assign(after, { [key]: value });
+  }
+  return { before, after, isChanged: Object.keys(after).length > 0 };
+}
+
+export function updateDirectory(db: Db, actor: Actor, id: string, input: unknown) {
+  const parsed = directoryChangesInput.parse(input);
+  return db.transaction(() => {
+    const directory = findDirectory(db, id);
+    if (!directory) throw notFound("Directory");
+    const { before, after, isChanged } = diffDirectory(directory, parsed);
+    if (!isChanged) return directory;
+
+    const updated = changeDirectory(db, id, after) ?? directory;
+    recordAudit(db, actor, {
+      action: "directory.updated",
+      targetType: "directory",
+      targetId: id,
+      targetLabel: updated.name,
+      detail: { before, after },
+    });
+    return updated;
+  });
+}
+
+/** What a deleted directory took with it, for the audit trail and the caller. */
+export function deleteDirectory(db: Db, actor: Actor, id: string) {
+  return db.transaction(() => {
+    const directory = findDirectory(db, id);
+    if (!directory) throw notFound("Directory");
+    const removed = {
+      id,
+      name: directory.name,
+      provider: directory.provider,
+      users: directory.userCount,
+      groups: directory.groupCount,
+      tokens: countTokens(db, id),
+    };
+
+    removeDirectory(db, id);
+    const { id: _id, ...detail } = removed;
+    recordAudit(db, actor, {
+      action: "directory.deleted",
+      targetType: "directory",
+      targetId: id,
+      targetLabel: removed.name,
+      detail,
+    });
+    return removed;
   });
 }

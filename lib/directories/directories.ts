@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { directories, PROVIDERS } from "@/db/schema";
-import { createToken } from "./tokens";
+import { directories, PROVIDERS, tokens } from "@/db/schema";
+import { RATE_PER_SECOND_MAX } from "@/lib/scim-http/rate-limit";
+import { createToken, forgetTokens } from "./tokens";
 
 export const directoryInput = z.object({
   name: z.string().trim().min(1, "name is required").max(200),
   provider: z.enum(PROVIDERS),
-  rateLimitPerSecond: z.number().int().positive().nullable().optional(),
+  rateLimitPerSecond: z.number().int().positive().max(RATE_PER_SECOND_MAX).nullable().optional(),
 });
+
+export type DirectoryChanges = Partial<Pick<Directory, "name" | "rateLimitPerSecond">>;
 
 export type Directory = typeof directories.$inferSelect;
 
@@ -39,4 +42,32 @@ export function findDirectory(db: Db, id: string): Directory | undefined {
 
 export function listDirectories(db: Db): Directory[] {
   return db.select().from(directories).orderBy(directories.createdAt).all();
+}
+
+/**
+ * The rate limit travels with each cached token, so the cache is emptied: the next SCIM request
+ * of this process reads the new limit, and another process sees data_version move.
+ */
+export function changeDirectory(db: Db, id: string, changes: DirectoryChanges) {
+  const updated = db
+    .update(directories)
+    .set(changes)
+    .where(eq(directories.id, id))
+    .returning()
+    .get();
+  forgetTokens();
+  return updated;
+}
+
+export function countTokens(db: Db, directoryId: string): number {
+  return (
+    db.select({ n: count() }).from(tokens).where(eq(tokens.directoryId, directoryId)).get()?.n ?? 0
+  );
+}
+
+/** Deletes a directory; its users, groups, memberships and tokens go with it (ON DELETE CASCADE). */
+export function removeDirectory(db: Db, id: string): boolean {
+  const result = db.delete(directories).where(eq(directories.id, id)).run();
+  forgetTokens();
+  return result.changes > 0;
 }

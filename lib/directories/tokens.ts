@@ -103,7 +103,8 @@ function tokenCache(): TokenCache {
   return globalForTokens.rosterTokenCache;
 }
 
-function forgetTokens(): void {
+/** Empties this process's cache; call after any change to tokens or their directory. */
+export function forgetTokens(): void {
   tokenCache().rows.clear();
 }
 

@@ -4,6 +4,7 @@
  * runaway client that loops on errors is still stopped once it outruns the refill.
  */
 export const DEFAULT_RATE_PER_SECOND = 5_000;
+export const RATE_PER_SECOND_MAX = 100_000;
 const BURST_SECONDS = 2;
 
 type Bucket = { tokens: number; updatedMs: number };
