@@ -4,7 +4,13 @@ import { getDb } from "@/db/client";
 import { createAccount } from "@/lib/accounts/create-account";
 import { CLI_ACTOR } from "@/lib/audit/record-audit";
 import { playDemo } from "@/lib/demo/play-demo";
-import { addDirectory, addToken, revokeDirectoryToken } from "@/lib/dashboard/manage-directories";
+import {
+  addDirectory,
+  addToken,
+  deleteDirectory,
+  revokeDirectoryToken,
+  updateDirectory,
+} from "@/lib/dashboard/manage-directories";
 import { findDirectory } from "@/lib/directories/directories";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 
@@ -33,6 +39,17 @@ function positiveInteger(values: Record<string, unknown>, name: string, fallback
   return parsed;
 }
 
+/** `--rate-limit default` goes back to the server default; absent leaves the limit as it is. */
+function rateLimitOption(values: Record<string, unknown>): number | null | undefined {
+  const value = values["rate-limit"];
+  if (value === undefined) return undefined;
+  if (value === "default") return null;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new UsageError("--rate-limit must be a whole number of requests per second, or default");
+  return parsed;
+}
+
 function directoryOrFail(id: string) {
   const directory = findDirectory(getDb(), id);
   if (!directory) throw new UsageError(`No directory with id ${id}`);
@@ -46,15 +63,30 @@ const COMMANDS: Record<string, Command> = {
       provider: { type: "string" },
       "rate-limit": { type: "string" },
     });
-    const rate =
-      values["rate-limit"] === undefined ? null : positiveInteger(values, "rate-limit", 0);
     const created = addDirectory(
       getDb(),
       CLI_ACTOR,
       { name: required(values, "name"), provider: values.provider ?? "generic" },
-      rate,
+      rateLimitOption(values) ?? null,
     );
     return { directory: created.directory, token: created.token, tokenInfo: created.tokenInfo };
+  },
+  "directory update": (args) => {
+    const values = options(args, {
+      directory: { type: "string" },
+      name: { type: "string" },
+      "rate-limit": { type: "string" },
+    });
+    const directory = directoryOrFail(required(values, "directory"));
+    const changes = { name: values.name, rateLimitPerSecond: rateLimitOption(values) };
+    if (changes.name === undefined && changes.rateLimitPerSecond === undefined)
+      throw new UsageError("Give --name, --rate-limit or both");
+    return { directory: updateDirectory(getDb(), CLI_ACTOR, directory.id, changes) };
+  },
+  "directory delete": (args) => {
+    const values = options(args, { directory: { type: "string" } });
+    const directory = directoryOrFail(required(values, "directory"));
+    return { deleted: deleteDirectory(getDb(), CLI_ACTOR, directory.id) };
   },
   "token create": (args) => {
     const values = options(args, { directory: { type: "string" }, name: { type: "string" } });
