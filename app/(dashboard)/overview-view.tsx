@@ -80,8 +80,9 @@ function RecentEvents({ events }: { events: Overview["recentEvents"] }) {
   return (
     <ul className="event-list">
       {events.map((event) => {
-        const href =
-          event.type.startsWith("user.") && event.type !== "user.deleted"
+        const href = event.isDirectoryDeleted
+          ? undefined
+          : event.type.startsWith("user.") && event.type !== "user.deleted"
             ? `/users/${event.resourceId}`
             : event.type.startsWith("group.") && event.type !== "group.deleted"
               ? `/groups/${event.resourceId}`

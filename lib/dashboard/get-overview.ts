@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { listDirectories } from "@/lib/directories/directories";
+import { directoryNames } from "./list-users";
 import { lastSuccessfulSync, recentEvents, requestStats } from "@/lib/sync-log/queries";
 
 const HOURS = 24;
@@ -43,10 +44,13 @@ export function getOverview(db: Db, nowMs = Date.now()) {
       series,
     };
   });
-  const names = new Map(directories.map((directory) => [directory.id, directory.name]));
-  const events = recentEvents(db, { limit: RECENT_EVENTS }).map((event) => ({
+  const recent = recentEvents(db, { limit: RECENT_EVENTS });
+  const names = directoryNames(db, [...new Set(recent.map((event) => event.directoryId))]);
+  const live = new Set(directories.map((directory) => directory.id));
+  const events = recent.map((event) => ({
     ...event,
     directoryName: names.get(event.directoryId) ?? "",
+    isDirectoryDeleted: !live.has(event.directoryId),
   }));
   return { directories, recentEvents: events, generatedAt: new Date(nowMs).toISOString() };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { containsText } from "@/db/dialect";
 import type { Db } from "@/db/client";
 import { directories, userEmails, users } from "@/db/schema";
+import { deletedDirectoryNames } from "@/lib/directories/directories";
 import type { ScimObject } from "@/lib/scim/resource";
 import { pageInput, searchText, type Page } from "./page-input";
 import { personName, primaryEmail } from "./scim-people";
@@ -127,6 +128,7 @@ function rowsInOrder(db: Db, rowIds: number[]) {
   return rowIds.flatMap((rowId) => byRowId.get(rowId) ?? []);
 }
 
+/** Names by directory id; a deleted directory's sync-log rows still name it, marked deleted. */
 export function directoryNames(db: Db, ids: string[]): Map<string, string> {
   if (ids.length === 0) return new Map();
   const rows = db
@@ -134,5 +136,9 @@ export function directoryNames(db: Db, ids: string[]): Map<string, string> {
     .from(directories)
     .where(inArray(directories.id, ids))
     .all();
-  return new Map(rows.map((row) => [row.id, row.name]));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  const gone = ids.filter((id) => !names.has(id));
+  const deleted = deletedDirectoryNames(db, gone);
+  for (const id of gone) names.set(id, `${deleted.get(id) ?? "Directory"} (deleted)`);
+  return names;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { directories, PROVIDERS, tokens } from "@/db/schema";
+import { auditEvents, directories, PROVIDERS, tokens } from "@/db/schema";
 import { RATE_PER_SECOND_MAX } from "@/lib/scim-http/rate-limit";
 import { createToken, forgetTokens } from "./tokens";
 
@@ -70,4 +70,24 @@ export function removeDirectory(db: Db, id: string): boolean {
   const result = db.delete(directories).where(eq(directories.id, id)).run();
   forgetTokens();
   return result.changes > 0;
+}
+
+/**
+ * The names deleted directories had, from their `directory.deleted` audit entries: the sync log
+ * keeps a directory's requests and events after the directory itself is gone.
+ */
+export function deletedDirectoryNames(db: Db, ids: string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: auditEvents.targetId, name: auditEvents.targetLabel })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.targetType, "directory"),
+        inArray(auditEvents.targetId, ids),
+        eq(auditEvents.action, "directory.deleted"),
+      ),
+    )
+    .all();
+  return new Map(rows.flatMap((row) => (row.name === null ? [] : [[row.id, row.name] as const])));
 }
