@@ -113,6 +113,13 @@ const CASES: Case[] = [
     allowed: ["admin"],
   },
   {
+    method: "PATCH",
+    path: "/api/directories/:directory",
+    body: { name: "Renamed in a test", rateLimitPerSecond: 10 },
+    allowed: ["admin"],
+  },
+  { method: "DELETE", path: "/api/directories/:directory", allowed: ["admin"] },
+  {
     method: "POST",
     path: "/api/accounts",
     body: { email: "new@example.com", password: "a-long-password", role: "viewer" },
