@@ -8,6 +8,7 @@ import { PROVIDER_LABELS } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, SkeletonLines } from "@/components/ui/states";
 import { DirectoryCard, type DirectoryView, type NewSecret } from "./directory-card";
+import { counted, type DeletedDirectory } from "./directory-settings";
 
 const PROVIDERS = Object.keys(PROVIDER_LABELS);
 const DIRECTORIES_POLL_MS = 30_000;
@@ -67,6 +68,7 @@ function NewDirectoryForm({
 export function DirectoriesView() {
   const { role } = useViewer();
   const [fresh, setFresh] = useState<{ id: string; secret: NewSecret }>();
+  const [deleted, setDeleted] = useState<DeletedDirectory>();
   const result = useQuery({
     queryKey: ["directories"],
     queryFn: () => apiFetch<{ directories: DirectoryView[] }>("/api/directories"),
@@ -83,6 +85,12 @@ export function DirectoriesView() {
       ) : (
         <p className="notice">Only admins can create directories and tokens.</p>
       )}
+      {deleted ? (
+        <p className="notice" role="status">
+          Deleted {deleted.name} with {counted(deleted.users, "user")},{" "}
+          {counted(deleted.groups, "group")} and {counted(deleted.tokens, "token")}.
+        </p>
+      ) : null}
       {result.isPending ? (
         <div className="card">
           <SkeletonLines count={4} />
@@ -102,6 +110,7 @@ export function DirectoriesView() {
               key={directory.id}
               directory={directory}
               firstSecret={fresh?.id === directory.id ? fresh.secret : undefined}
+              onDeleted={setDeleted}
             />
           ))}
         </div>

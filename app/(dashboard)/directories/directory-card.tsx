@@ -8,6 +8,7 @@ import { Badge, PROVIDER_LABELS } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime, RelativeTime } from "@/components/ui/time";
 import type { listDirectoryViews } from "@/lib/dashboard/list-directory-views";
+import { DirectorySettings, type DeletedDirectory } from "./directory-settings";
 import { ProviderSteps } from "./provider-steps";
 import { SecretReveal } from "./secret-reveal";
 
@@ -111,9 +112,11 @@ function TokenRow({
 export function DirectoryCard({
   directory,
   firstSecret,
+  onDeleted,
 }: {
   directory: DirectoryView;
   firstSecret?: NewSecret;
+  onDeleted: (deleted: DeletedDirectory) => void;
 }) {
   const { role } = useViewer();
   const canManage = role === "admin";
@@ -164,6 +167,7 @@ export function DirectoryCard({
         <summary>Set-up steps for {PROVIDER_LABELS[directory.provider] ?? "your IdP"}</summary>
         <ProviderSteps provider={directory.provider} baseUrl={directory.scimBaseUrl} />
       </details>
+      {canManage ? <DirectorySettings directory={directory} onDeleted={onDeleted} /> : null}
     </article>
   );
 }
