@@ -135,6 +135,34 @@ test("edits the entry and sees the change in its history", async () => {
   await snap(page, "sp-05-entry-history");
 });
 
+test("certification rows stay inside their card beside the checks and history", async () => {
+  // The entry page puts the form beside the checks and history, so it is narrower than the
+  // new-entry form; a row that only fits the wide form used to stick out of its card.
+  const rowsFitTheirCard = () =>
+    page.locator(".cert-row").evaluateAll((rows) =>
+      rows.map((row) => {
+        const card = row.closest(".card");
+        if (!card) return "no card";
+        const overflow = row.getBoundingClientRect().right - card.getBoundingClientRect().right;
+        return overflow <= 0 ? "fits" : `overflows by ${Math.round(overflow)}px`;
+      }),
+    );
+  const viewport = page.viewportSize();
+  try {
+    for (const width of [1280, 1100]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect.poll(rowsFitTheirCard).toEqual(["fits"]);
+      // A custom certification adds its name field to the row.
+      await page.getByLabel("Certification 1 type").selectOption("custom");
+      await expect(page.getByLabel("Certification 1 name")).toBeVisible();
+      await expect.poll(rowsFitTheirCard).toEqual(["fits"]);
+      await page.getByLabel("Certification 1 type").selectOption("soc2_type2");
+    }
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
+});
+
 test("the list summarises failing checks and filters those that need attention", async () => {
   await page.goto("/subprocessors");
   const summary = page.getByRole("region", { name: "Compliance checks" });
