@@ -80,13 +80,11 @@ function RecentEvents({ events }: { events: Overview["recentEvents"] }) {
   return (
     <ul className="event-list">
       {events.map((event) => {
-        const href = event.isDirectoryDeleted
+        const href = !event.resourceExists
           ? undefined
-          : event.type.startsWith("user.") && event.type !== "user.deleted"
+          : event.resourceType === "User"
             ? `/users/${event.resourceId}`
-            : event.type.startsWith("group.") && event.type !== "group.deleted"
-              ? `/groups/${event.resourceId}`
-              : undefined;
+            : `/groups/${event.resourceId}`;
         const label = event.resourceLabel ?? event.resourceId;
         return (
           <li key={event.id}>

@@ -230,6 +230,26 @@ test("the overview and the audit trail show what happened", async () => {
   await snap(page, "12-audit");
 });
 
+test("the overview links no event to a user the IdP has since deleted", async () => {
+  const created = await scim(token, "POST", "/Users", {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: "short.lived@example.com",
+  });
+  expect(created.status).toBe(201);
+  const deleted = await scim(token, "DELETE", `/Users/${String(created.body.id)}`);
+  expect(deleted.status).toBe(204);
+
+  await page.goto("/");
+  const events = page.getByRole("list").filter({ hasText: "short.lived@example.com" });
+  const itsEvents = events.getByRole("listitem").filter({ hasText: "short.lived@example.com" });
+  await expect(itsEvents.filter({ hasText: "User deleted" })).toHaveCount(1);
+  await expect(itsEvents.filter({ hasText: "User created" })).toHaveCount(1);
+  // Its page is gone, so neither its deletion nor its earlier creation leads to it.
+  await expect(events.getByRole("link", { name: "short.lived@example.com" })).toHaveCount(0);
+  // Resources that are still there are linked as before.
+  await expect(events.getByRole("link").first()).toBeVisible();
+});
+
 test("on a phone the navigation folds behind Menu and no page is wider than the screen", async () => {
   await page.goto("/users");
   await expect(page.getByRole("link", { name: "Groups" })).toBeVisible();

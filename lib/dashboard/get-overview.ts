@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { listDirectories } from "@/lib/directories/directories";
 import { directoryNames } from "./list-users";
 import { lastSuccessfulSync, recentEvents, requestStats } from "@/lib/sync-log/queries";
+import { existingResources } from "@/lib/sync-log/resource-refs";
 
 const HOURS = 24;
 const HOUR_MS = 3_600_000;
@@ -47,10 +48,13 @@ export function getOverview(db: Db, nowMs = Date.now()) {
   const recent = recentEvents(db, { limit: RECENT_EVENTS });
   const names = directoryNames(db, [...new Set(recent.map((event) => event.directoryId))]);
   const live = new Set(directories.map((directory) => directory.id));
+  // An event outlives its resource: only those still held may link to their page.
+  const existing = existingResources(db, [...new Set(recent.map((event) => event.resourceId))]);
   const events = recent.map((event) => ({
     ...event,
     directoryName: names.get(event.directoryId) ?? "",
     isDirectoryDeleted: !live.has(event.directoryId),
+    resourceExists: existing.get(event.resourceId)?.type === event.resourceType,
   }));
   return { directories, recentEvents: events, generatedAt: new Date(nowMs).toISOString() };
 }
