@@ -24,10 +24,19 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** What went wrong, in words; never a stack trace. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message =
-    error instanceof Error && error.name === "ApiError"
-      ? error.message
-      : "The data could not be loaded. Check your connection and try again.";
+  const isApiError = error instanceof Error && error.name === "ApiError";
+  if (isApiError && "status" in error && error.status === 404) {
+    // Asking again cannot bring it back: say so instead of offering to try again.
+    return (
+      <div className="state state-error" role="alert">
+        <p className="state-title">{error.message}</p>
+        <p className="state-body">It may have been deleted, or the link may be wrong.</p>
+      </div>
+    );
+  }
+  const message = isApiError
+    ? error.message
+    : "The data could not be loaded. Check your connection and try again.";
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">Something went wrong</p>

@@ -11,6 +11,7 @@ let page: Page;
 let directoryId = "";
 let token = "";
 let userId = "";
+let deletedUserId = "";
 
 const OKTA_USER = {
   schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
@@ -236,7 +237,8 @@ test("the overview links no event to a user the IdP has since deleted", async ()
     userName: "short.lived@example.com",
   });
   expect(created.status).toBe(201);
-  const deleted = await scim(token, "DELETE", `/Users/${String(created.body.id)}`);
+  deletedUserId = String(created.body.id);
+  const deleted = await scim(token, "DELETE", `/Users/${deletedUserId}`);
   expect(deleted.status).toBe(204);
 
   await page.goto("/");
@@ -248,6 +250,16 @@ test("the overview links no event to a user the IdP has since deleted", async ()
   await expect(events.getByRole("link", { name: "short.lived@example.com" })).toHaveCount(0);
   // Resources that are still there are linked as before.
   await expect(events.getByRole("link").first()).toBeVisible();
+});
+
+test("a deleted user's page says it is gone instead of offering to try again", async () => {
+  await page.goto(`/users/${deletedUserId}`);
+  const alert = page.getByRole("alert");
+  await expect(alert.getByText("User not found.")).toBeVisible();
+  await expect(alert.getByText(/deleted/)).toBeVisible();
+  await expect(alert.getByText("Something went wrong")).toHaveCount(0);
+  await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "← Users" })).toBeVisible();
 });
 
 test("on a phone the navigation folds behind Menu and no page is wider than the screen", async () => {
