@@ -52,6 +52,13 @@ test("first run leads every page to set-up, which creates the first admin", asyn
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page).toHaveTitle("Overview · Roster");
   await expect(page.getByText("No directories yet")).toBeVisible();
+  // The command it suggests is copied as a whole: it must not break across lines.
+  const command = page.getByRole("main").locator("code", { hasText: "npm run -s cli -- demo" });
+  for (const width of [1360, 1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await command.evaluate((code) => code.getClientRects().length)).toBe(1);
+  }
+  await page.setViewportSize({ width: 1360, height: 900 });
   await snap(page, "02-overview-empty");
 
   const again = await page.request.post("/api/setup", {
