@@ -167,6 +167,9 @@ test("the list summarises failing checks and filters those that need attention",
   await page.goto("/subprocessors");
   const summary = page.getByRole("region", { name: "Compliance checks" });
   await expect(summary.getByText("No signed DPA: 1")).toBeVisible();
+  await expect(
+    summary.getByRole("button", { name: "Show the one that needs attention" }),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "Sub-processors" }).getByRole("row")).toHaveCount(3);
   await snap(page, "sp-06-list");
   await page.getByRole("combobox", { name: /^Checks/ }).selectOption("true");

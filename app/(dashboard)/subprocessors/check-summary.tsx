@@ -48,7 +48,9 @@ export function CheckSummary({
           </ul>
           {isFilteringAttention ? null : (
             <button type="button" className="button button-small" onClick={onShowAttention}>
-              Show the {needsAttention} that need attention
+              {needsAttention === 1
+                ? "Show the one that needs attention"
+                : `Show the ${needsAttention} that need attention`}
             </button>
           )}
         </div>
