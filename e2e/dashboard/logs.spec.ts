@@ -50,6 +50,25 @@ test("lists every request newest first", async () => {
   await snap(page, "logs-01-all");
 });
 
+test("shortened paths still tell the resources apart", async () => {
+  await page.goto("/logs");
+  await expect(bodyRows()).toHaveCount(traffic.sent.length);
+  const paths = await table()
+    .locator("tbody tr td:nth-child(4) > span:first-child")
+    .evaluateAll((spans) => spans.map((span) => [span.getAttribute("title"), span.textContent]));
+  // Time-ordered ids made in the same minute share their first characters.
+  const shortened = new Map<string, Set<string>>();
+  for (const [full, shown] of paths) {
+    if (!full || !shown || full === shown) continue;
+    shortened.set(shown, (shortened.get(shown) ?? new Set()).add(full));
+  }
+  const fullPaths = [...shortened.values()].flatMap((set) => [...set]);
+  expect(new Set(fullPaths).size).toBeGreaterThan(1);
+  for (const [shown, full] of shortened) {
+    expect([...full], `"${shown}" stands for several paths`).toHaveLength(1);
+  }
+});
+
 test("filters by status and directory through the UI, and the URL round-trips them", async () => {
   await page.getByLabel("Status").selectOption("4xx");
   await expect(page).toHaveURL(/[?&]status=4xx/);

@@ -6,9 +6,12 @@ import type { LogListItem } from "@/lib/sync-log/list-log";
 import { formatDuration, LogTime, MethodLabel, resourceHref, StatusBadge } from "./log-format";
 import styles from "./logs.module.css";
 
-/** Long ids in a path shortened to their first characters; the Resource column names them. */
+/**
+ * Long ids in a path shortened to their last characters; the Resource column names them. Ids
+ * are time-ordered (UUIDv7), so those made in the same minute share their first characters.
+ */
 function shortPath(path: string): string {
-  return path.replace(/\/([0-9a-f-]{20,})(?=\/|$)/gi, (_, id: string) => `/${id.slice(0, 8)}…`);
+  return path.replace(/\/([0-9a-f-]{20,})(?=\/|$)/gi, (_, id: string) => `/…${id.slice(-8)}`);
 }
 
 function columnsFor(fresh: ReadonlySet<string>): Column<LogListItem>[] {
