@@ -1,5 +1,6 @@
 // The production server: Next's own request handler behind a plain Node HTTP server, so that a
-// request Next will not route still gets an answer in the protocol its path speaks.
+// request Next will not route still gets an answer in the protocol its path speaks, and the app
+// learns the client's address from a header no client can set.
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,19 @@ const ROUTABLE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATC
 const SCIM_PATH = /^\/scim\/v2(?=[/?#]|$)/i;
 const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/**
+ * The client's address, as the one X-Forwarded-For entry the app reads (the sign-in rate limit,
+ * the sync log's client IP). Next fills the header in only when a request lacks it, so a client
+ * could name any address it liked and sign in without limit. Without TRUST_PROXY=1 the address
+ * is the socket's; with it, the last entry, which the proxy in front appended.
+ */
+function clientAddress(request, isProxied) {
+  const forwarded = isProxied ? String(request.headers["x-forwarded-for"] ?? "") : "";
+  const address = forwarded.split(",").at(-1)?.trim() || request.socket.remoteAddress || "";
+  return address.replace(IPV4_MAPPED, "$1");
+}
 
 /**
  * RFC 9110 §15.6.2: 501 is the answer to a method the server supports for no resource at all,
@@ -53,9 +67,14 @@ async function serve(port, keepAliveMs) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const requestLog = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
+  const isProxied = process.env.TRUST_PROXY === "1";
   const server = http.createServer((request, response) => {
-    if (ROUTABLE_METHODS.has(request.method ?? "")) return handle(request, response);
-    answerUnroutable(request, response, requestLog);
+    if (!ROUTABLE_METHODS.has(request.method ?? "")) {
+      return answerUnroutable(request, response, requestLog);
+    }
+    request.headers["x-forwarded-for"] = clientAddress(request, isProxied);
+    delete request.headers["x-real-ip"];
+    return handle(request, response);
   });
   server.keepAliveTimeout = keepAliveMs;
   await new Promise((resolve) => server.listen(port, resolve));

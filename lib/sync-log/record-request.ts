@@ -16,7 +16,6 @@ const HEADERS_OF_NOTE = [
   "if-match",
   "if-none-match",
   "user-agent",
-  "x-forwarded-for",
 ];
 
 export type RequestRecord = {
@@ -73,9 +72,9 @@ function readableQuery(query: string): string {
   }
 }
 
+/** The production server (scripts/server.mjs) puts the client's address there, and only that. */
 function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return headers.get("x-forwarded-for")?.trim() || null;
 }
 
 function noteworthyHeaders(headers: Headers): Record<string, string> {
