@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createDirectory,
@@ -60,6 +61,26 @@ async function rawGet(path: string, headers: Record<string, string>): Promise<Sc
   return { status: response.status, headers: response.headers, body, text };
 }
 
+type LoggedRequest = { directory_id: string | null; token_name: string | null; status: number };
+
+/** The sync log's entries for a token, once the writer has them (within a tenth of a second). */
+async function loggedRequestsOf(tokenId: string, count: number): Promise<LoggedRequest[]> {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    const query = db.prepare(
+      "SELECT directory_id, token_name, status FROM sync_requests WHERE token_id = ? ORDER BY id",
+    );
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const rows = query.all(tokenId) as LoggedRequest[];
+      if (rows.length >= count) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return query.all(tokenId) as LoggedRequest[];
+  } finally {
+    db.close();
+  }
+}
+
 describe("authentication", () => {
   it.each([
     ["no Authorization header", {}],
@@ -92,6 +113,12 @@ describe("authentication", () => {
     expectScimError(response, 401);
     expect(response.headers.get("www-authenticate") ?? "").toMatch(/^Bearer\b/);
     expect((await asA("GET", `/Users/${aliceId}`)).status).toBe(200);
+    // The IdP still sending it shows in its directory's log, where the admin will look.
+    const spareEntry = { directory_id: tenantA.directoryId, token_name: "spare" };
+    expect(await loggedRequestsOf(spare.id, 2)).toEqual([
+      { ...spareEntry, status: 200 },
+      { ...spareEntry, status: 401 },
+    ]);
   });
 });
 

@@ -154,6 +154,18 @@ export function authenticate(db: Db, secret: string): Authenticated | undefined 
   };
 }
 
+/** Whose a revoked token is, for the sync log: a refused request still shows in its directory. */
+export function findRevokedToken(
+  db: Db,
+  secret: string,
+): Pick<Authenticated, "tokenId" | "tokenName" | "directoryId"> | undefined {
+  const hash = hashSecret(secret);
+  const row = findTokenByHash(db).get({ hash });
+  if (!row || row.revokedAt === null) return undefined;
+  if (!timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(hash))) return undefined;
+  return { tokenId: row.id, tokenName: row.name, directoryId: row.directoryId };
+}
+
 /**
  * last_used_at is written at most once a minute per token, to keep reads free of writes. While
  * another connection holds the write lock, the request goes on without waiting and a request a

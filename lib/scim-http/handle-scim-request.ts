@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { afterOpenBatch, batchedWrite } from "@/db/write-batch";
-import { authenticate, type Authenticated } from "@/lib/directories/tokens";
+import { authenticate, findRevokedToken, type Authenticated } from "@/lib/directories/tokens";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { log, logRequest } from "@/lib/log";
 import { isSyncLogEnabled, newRequestId, recordRequest } from "@/lib/sync-log/record-request";
@@ -28,12 +28,14 @@ function bearerSecret(request: Request): string | undefined {
   return match?.[1];
 }
 
-function authenticateRequest(request: Request): Authenticated {
+function authenticateRequest(request: Request, exchange: Exchange): Authenticated {
   const secret = bearerSecret(request);
   if (!secret) throw new ScimError(401, "Send a bearer token in the Authorization header");
   const auth = authenticate(getDb(), secret);
-  if (!auth) throw new ScimError(401, "The bearer token is unknown or revoked");
-  return auth;
+  if (auth) return auth;
+  // An IdP still sending a revoked token is refused, and the admin sees it in that directory.
+  exchange.refused = findRevokedToken(getDb(), secret);
+  throw new ScimError(401, "The bearer token is unknown or revoked");
 }
 
 function segmentsOf(url: URL): string[] {
@@ -48,6 +50,8 @@ function segmentsOf(url: URL): string[] {
 type Exchange = {
   id: string;
   auth: Authenticated | undefined;
+  /** The revoked token a refused request carried. */
+  refused?: Pick<Authenticated, "tokenId" | "tokenName" | "directoryId">;
   rawBody: string | undefined;
   body: unknown;
   notes: Set<string>;
@@ -56,7 +60,7 @@ type Exchange = {
 
 /** Synchronous up to the body read, so that a GET costs no promise beyond the handler's own. */
 function serve(request: Request, url: URL, exchange: Exchange): ScimResult | Promise<ScimResult> {
-  const auth = authenticateRequest(request);
+  const auth = authenticateRequest(request, exchange);
   exchange.auth = auth;
   const retryAfter = takeRequest(auth.tokenId, auth.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND);
   if (retryAfter > 0) {
@@ -129,12 +133,13 @@ function recordExchange(
   durationMs: number,
 ) {
   if (!isSyncLogEnabled()) return;
+  const token = exchange.auth ?? exchange.refused;
   try {
     recordRequest(getDb(), {
       id: exchange.id,
-      directoryId: exchange.auth?.directoryId,
-      tokenId: exchange.auth?.tokenId,
-      tokenName: exchange.auth?.tokenName,
+      directoryId: token?.directoryId,
+      tokenId: token?.tokenId,
+      tokenName: token?.tokenName,
       method: request.method.toUpperCase(),
       url,
       headers: request.headers,
