@@ -66,7 +66,8 @@ export function ProviderSteps({ provider, baseUrl }: { provider: string; baseUrl
           Supported provisioning actions: <LabelList labels={OKTA_PUSH_ACTIONS} />.
         </li>
         <li>
-          Authentication Mode: <em>HTTP Header</em>; Authorization: <em>Bearer</em> {TOKEN_HINT}.
+          Authentication Mode: <em>HTTP Header</em>; in the <em>Authorization</em> field, after
+          Bearer, paste {TOKEN_HINT}.
         </li>
         <li>
           Choose <em>Test Connector Configuration</em>, save, then enable{" "}
