@@ -108,6 +108,23 @@ test("opens an entry and shows the request, the response and the diff", async ()
   const changes = page.getByRole("table", { name: /Changes of/ });
   await expect(changes.getByRole("row", { name: /title/ })).toContainText("Rear Admiral");
   await expect(page.getByText(/PATCH operation name was capitalised/)).toBeVisible();
+  // At phone widths each quirk's code wraps as a whole, never mid-word, wherever lines end.
+  const quirks = page.locator("section", { hasText: "Client quirks" }).locator("li code");
+  await expect(quirks.first()).toBeVisible();
+  for (let width = 300; width <= 460; width += 8) {
+    await page.setViewportSize({ width, height: 844 });
+    const heights = await quirks.evaluateAll((codes) =>
+      codes.map((code) => {
+        const lineHeight = parseFloat(getComputedStyle(code).lineHeight);
+        return code.getBoundingClientRect().height / lineHeight;
+      }),
+    );
+    expect(
+      heights.every((lines) => lines < 1.5),
+      `${width} px: ${heights.join(", ")}`,
+    ).toBe(true);
+  }
+  await page.setViewportSize({ width: 1360, height: 900 });
   await expect(page.getByLabel("Request body")).toContainText('"op": "Replace"');
   await expect(page.getByRole("link", { name: "grace@contoso.example" }).first()).toHaveAttribute(
     "href",
