@@ -2,7 +2,16 @@
 
 import { useState } from "react";
 
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+/** `what` names the value for screen readers where several Copy buttons sit together. */
+export function CopyButton({
+  value,
+  label = "Copy",
+  what,
+}: {
+  value: string;
+  label?: string;
+  what?: string;
+}) {
   const [isCopied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -15,7 +24,13 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     setTimeout(() => setCopied(false), 1_500);
   };
   return (
-    <button type="button" className="button button-small" onClick={copy} aria-live="polite">
+    <button
+      type="button"
+      className="button button-small"
+      onClick={copy}
+      aria-live="polite"
+      aria-label={what && !isCopied ? `${label} ${what}` : undefined}
+    >
       {isCopied ? "Copied" : label}
     </button>
   );

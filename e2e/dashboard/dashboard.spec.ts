@@ -117,6 +117,10 @@ test("an admin creates a directory and a token in the UI", async () => {
   const body = (await listed.json()) as { directories: { id: string; name: string }[] };
   directoryId = body.directories.find((directory) => directory.name === "Acme Okta")?.id ?? "";
   expect(directoryId).not.toBe("");
+  // The CLI's token create and seed take it; the card is where an admin finds it.
+  await expect(card.getByText(directoryId, { exact: true })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Copy directory ID" })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Copy SCIM base URL" })).toBeVisible();
 });
 
 test("a user provisioned over SCIM appears on /users without a reload", async () => {

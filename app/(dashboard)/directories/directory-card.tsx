@@ -140,7 +140,12 @@ export function DirectoryCard({
       <div className="setup-value">
         <span className="setup-label">SCIM base URL</span>
         <code>{directory.scimBaseUrl}</code>
-        <CopyButton value={directory.scimBaseUrl} />
+        <CopyButton value={directory.scimBaseUrl} what="SCIM base URL" />
+      </div>
+      <div className="setup-value">
+        <span className="setup-label">Directory ID</span>
+        <code>{directory.id}</code>
+        <CopyButton value={directory.id} what="directory ID" />
       </div>
       {secret && !isSecretRevoked ? (
         <SecretReveal secret={secret.secret} onDone={() => setSecret(undefined)} />
