@@ -274,6 +274,7 @@ test("a viewer reads the register but cannot edit it", async ({ browser }) => {
     viewer.getByRole("table", { name: "Sub-processors" }).getByRole("link", { name: /Mailgrid/ }),
   ).toBeVisible();
   await expect(viewer.getByRole("link", { name: "New sub-processor" })).toHaveCount(0);
+  await expect(viewer.getByText(/Publish to update/)).toHaveCount(0);
   await viewer
     .getByRole("table", { name: "Sub-processors" })
     .getByRole("link", { name: /Mailgrid/ })

@@ -109,8 +109,8 @@ export function SubprocessorsView() {
       <PageHeader
         title="Sub-processors"
         description={
-          "Third parties that receive SCIM data, checked against your compliance rules. " +
-          "Publish to update the public list."
+          "Third parties that receive SCIM data, checked against your compliance rules." +
+          (isEditor ? " Publish to update the public list." : "")
         }
         actions={
           <>
