@@ -298,6 +298,17 @@ test("on a phone the navigation folds behind Menu and no page is wider than the 
   await expect(phone).toHaveURL(/\/users$/);
   await expect(users).toBeHidden();
   await snap(phone, "13-users-phone");
+
+  // A time in the audit trail stays on one line; squeezed, it took five.
+  await phone.goto("/settings/audit");
+  const when = phone.getByRole("table").getByRole("cell").first();
+  await expect(when).toContainText(/\d{4}/);
+  const lines = await when.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
   await phone.close();
 });
 

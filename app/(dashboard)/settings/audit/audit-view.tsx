@@ -59,7 +59,7 @@ export function AuditView() {
             <tbody>
               {items.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatDateTime(entry.createdAt)}</td>
+                  <td className="cell-time">{formatDateTime(entry.createdAt)}</td>
                   <td>{entry.actorLabel}</td>
                   <td>
                     <Badge tone="info">{entry.action}</Badge>
