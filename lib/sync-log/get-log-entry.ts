@@ -4,12 +4,17 @@ import { withTokenNames, type TimelineEvent } from "@/lib/dashboard/timeline";
 import { parseQuirks, withDirectoryNames } from "./list-log";
 import { getRequest } from "./queries";
 import { describeQuirks } from "./quirk-notes";
-import { existingResources, resourceIdInPath, type ResourceKind } from "./resource-refs";
+import {
+  memberIdsOf,
+  resolverFor,
+  resourceIdInPath,
+  type ResourceKind,
+  type ResourceRef,
+} from "./resource-refs";
 
 /** A membership event may list thousands of ids; the page names this many and counts the rest. */
 export const MEMBERS_SHOWN_MAX = 100;
 
-export type ResourceRef = { type: ResourceKind; id: string; label: string | null; exists: boolean };
 export type StoredBody = { json: unknown; text: string; isJson: boolean; isTruncated: boolean };
 export type EntryEvent = TimelineEvent & { members: ResourceRef[]; membersMore: number };
 
@@ -20,12 +25,6 @@ function bodyOf(text: string | null, isTruncated: boolean): StoredBody | null {
   } catch {
     return { json: null, text, isJson: false, isTruncated };
   }
-}
-
-function memberIdsOf(detail: unknown): string[] {
-  if (typeof detail !== "object" || detail === null || !("memberIds" in detail)) return [];
-  const ids = (detail as { memberIds: unknown }).memberIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 function parseTouched(text: string): { type: ResourceKind; id: string; label: string | null }[] {
@@ -42,18 +41,6 @@ function parseTouched(text: string): { type: ResourceKind; id: string; label: st
         ]
       : [],
   );
-}
-
-type PartialRef = { id: string; type?: ResourceKind; label?: string | null };
-
-/** Looks the resources up once; each ref then carries its current name, or is marked gone. */
-function resolverFor(db: Db, ids: string[]) {
-  const existing = existingResources(db, [...new Set(ids)]);
-  return (ref: PartialRef): ResourceRef => {
-    const now = existing.get(ref.id);
-    if (now) return { type: now.type, id: ref.id, label: now.label, exists: true };
-    return { type: ref.type ?? "User", id: ref.id, label: ref.label ?? null, exists: false };
-  };
 }
 
 /** Everything the entry page shows: both bodies, headers, events with diffs, quirks, resources. */

@@ -43,11 +43,3 @@ export function MethodLabel({ method }: { method: string }) {
 export function formatDuration(durationMs: number): string {
   return durationMs >= 1_000 ? `${(durationMs / 1_000).toFixed(2)} s` : `${durationMs} ms`;
 }
-
-/** Where a resource lives in the dashboard. */
-export function resourceHref(type: string | null, id: string | null): string | undefined {
-  if (!id) return undefined;
-  if (type === "User") return `/users/${encodeURIComponent(id)}`;
-  if (type === "Group") return `/groups/${encodeURIComponent(id)}`;
-  return undefined;
-}

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/data/data-table";
+import { resourceHref } from "@/components/sync/resource-link";
 import type { LogListItem } from "@/lib/sync-log/list-log";
-import { formatDuration, LogTime, MethodLabel, resourceHref, StatusBadge } from "./log-format";
+import { formatDuration, LogTime, MethodLabel, StatusBadge } from "./log-format";
 import styles from "./logs.module.css";
 
 /**

@@ -1,27 +1,15 @@
-import Link from "next/link";
 import { changesOf, EVENT_TONES, EVENT_VERBS } from "@/components/sync/event-text";
+import { ResourceLink } from "@/components/sync/resource-link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
-import type { EntryEvent, ResourceRef } from "@/lib/sync-log/get-log-entry";
-import { resourceHref } from "../log-format";
+import type { EntryEvent } from "@/lib/sync-log/get-log-entry";
+import type { ResourceRef } from "@/lib/sync-log/resource-refs";
 import styles from "../logs.module.css";
 
 function Value({ value }: { value: unknown }) {
   if (value === undefined || value === null) return <span className="muted">—</span>;
   if (typeof value === "string") return <pre>{value}</pre>;
   return <pre>{JSON.stringify(value, null, 2)}</pre>;
-}
-
-export function ResourceLink({ resource }: { resource: ResourceRef }) {
-  const label = resource.label ?? resource.id;
-  if (!resource.exists) {
-    return (
-      <span title="No longer exists">
-        {label} <span className="muted">(deleted)</span>
-      </span>
-    );
-  }
-  return <Link href={resourceHref(resource.type, resource.id) ?? "#"}>{label}</Link>;
 }
 
 function Diff({ event }: { event: EntryEvent }) {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/data/api-client";
+import { ResourceLink } from "@/components/sync/resource-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, SkeletonLines } from "@/components/ui/states";
@@ -12,7 +13,7 @@ import { formatDuration, LogTime, MethodLabel, StatusBadge } from "../log-format
 import { LAST_VIEW_KEY } from "../logs-view";
 import styles from "../logs.module.css";
 import { BodyPane } from "./body-pane";
-import { EntryEvents, ResourceLink } from "./entry-events";
+import { EntryEvents } from "./entry-events";
 
 /** Back to the list as it was filtered when this entry was opened from it. */
 function useBackHref(): string {
