@@ -22,9 +22,17 @@ export function jsonPresent(column: SQL, keys: readonly string[]): SQL {
   return sql`(${type} IS NOT NULL AND ${type} <> 'null')`;
 }
 
-/** How many elements the JSON array in a text column has. */
-export function jsonArrayLength(column: SQL): SQL<number> {
-  return sql<number>`json_array_length(${column})`;
+/** How many elements the JSON array in a text column (or at `keys` inside it) has. */
+export function jsonArrayLength(column: SQL, keys: readonly string[] = []): SQL<number> {
+  return sql<number>`json_array_length(${column}, ${jsonPath(keys)})`;
+}
+
+/** The first `count` elements of the JSON array at `keys`, as JSON array text; `'[]'` if none. */
+export function jsonArrayHead(column: SQL, keys: readonly string[], count: number): SQL<string> {
+  const elements = sql`json_each(${column}, ${jsonPath(keys)})`;
+  const limit = sql.raw(String(Math.max(0, Math.trunc(count))));
+  return sql<string>`(SELECT json_group_array(h.value) FROM
+    (SELECT value FROM ${elements} ORDER BY key LIMIT ${limit}) AS h)`;
 }
 
 /**
@@ -155,6 +163,24 @@ export function booleanValue(value: boolean): number {
 /** The strings of a JSON array bound as one parameter, as a one-column subquery (`value`). */
 export function boundTextList(json: SQL | Placeholder): SQL {
   return sql`(SELECT value FROM json_each(${json}))`;
+}
+
+/**
+ * A SELECT for INSERT … SELECT: `(tag, element)` for each string of the JSON array at `keys` in
+ * a JSON text bound as one parameter.
+ */
+export function taggedTextRows(
+  tag: SQL | Placeholder,
+  json: SQL | Placeholder,
+  keys: readonly string[] = [],
+): SQL {
+  return sql`SELECT ${tag}, value FROM json_each(${json}, ${jsonPath(keys)}) WHERE true`;
+}
+
+/** Whether a row is among the `count` first inserted into `table`, which has no primary key. */
+export function amongFirstInserted(table: SQL, count: number): SQL {
+  const limit = sql.raw(String(Math.max(0, Math.trunc(count))));
+  return sql`rowid IN (SELECT rowid FROM ${table} ORDER BY rowid LIMIT ${limit})`;
 }
 
 /**

@@ -5,6 +5,7 @@ export * from "./tokens";
 export * from "./user-emails";
 export * from "./users";
 export * from "./sync-events";
+export * from "./sync-event-members";
 export * from "./sync-requests";
 export * from "./sync-request-hours";
 export * from "./auth-users";

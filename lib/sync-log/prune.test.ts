@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, describe, expect, it } from "vitest";
-import { syncEvents, syncRequests } from "@/db/schema";
+import { syncEventMembers, syncEvents, syncRequests } from "@/db/schema";
 import { firstTimeOrderedIdAt } from "@/lib/time-ordered-ids";
 import { pruneSyncLog } from "./prune";
 import { insertEntries, openTestDb } from "./test-log-db";
@@ -44,6 +44,23 @@ describe("pruneSyncLog", () => {
     expect(db.select().from(syncRequests).all()).toHaveLength(2);
     const kept = db.select({ resourceId: syncEvents.resourceId }).from(syncEvents).all();
     expect(kept.map((event) => event.resourceId).sort()).toEqual(["user-1", "user-31", "user-364"]);
+  });
+
+  it("deletes the member rows of expired membership events with them", async () => {
+    const opened = openTestDb();
+    close = opened.close;
+    const { db } = opened;
+    const eventIds = [400, 366, 1].map((ageDays) => uuidv7({ msecs: NOW_MS - ageDays * DAY_MS }));
+    db.insert(syncEventMembers)
+      .values(
+        eventIds.flatMap((eventId) => ["ada", "alan"].map((memberId) => ({ eventId, memberId }))),
+      )
+      .run();
+
+    await pruneSyncLog(db, { requestDays: 30, eventDays: 365 }, NOW_MS);
+
+    const kept = db.select({ eventId: syncEventMembers.eventId }).from(syncEventMembers).all();
+    expect(kept).toEqual([{ eventId: eventIds[2] }, { eventId: eventIds[2] }]);
   });
 });
 

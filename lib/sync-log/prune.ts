@@ -1,6 +1,7 @@
-import { lt, sql } from "drizzle-orm";
+import { and, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
+import { amongFirstInserted } from "@/db/dialect";
+import { syncEventMembers, syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
 import { log } from "@/lib/log";
 import { firstTimeOrderedIdAt } from "@/lib/time-ordered-ids";
 
@@ -59,6 +60,21 @@ export async function pruneSyncLog(db: Db, retention: Retention, nowMs = Date.no
       )
       .run().changes;
     deleted.events += batch;
+    if (batch < BATCH_ROWS) break;
+    await yieldToRequests();
+  }
+  // Member rows are inserted with their event, so the expired ones come first; a read joins
+  // them to their event, so one left behind a newer row until that expires is never shown.
+  for (;;) {
+    const batch = db
+      .delete(syncEventMembers)
+      .where(
+        and(
+          amongFirstInserted(sql`${syncEventMembers}`, BATCH_ROWS),
+          lt(syncEventMembers.eventId, eventIdCutoff),
+        ),
+      )
+      .run().changes;
     if (batch < BATCH_ROWS) break;
     await yieldToRequests();
   }

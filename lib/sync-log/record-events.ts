@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { preparedInsert } from "@/db/direct-statements";
-import { syncEvents, type SyncEventType } from "@/db/schema";
+import { taggedTextRows } from "@/db/dialect";
+import { preparedInsert, preparedWrite } from "@/db/direct-statements";
+import { syncEventMembers, syncEvents, type SyncEventType } from "@/db/schema";
 import type { ScimObject } from "@/lib/scim/values";
 import { diffAttributes, type AttributeChange } from "./diff-attributes";
 import { newTimeOrderedId } from "@/lib/time-ordered-ids";
@@ -25,7 +27,14 @@ export type ResourceChange = {
 
 const insertEvent = preparedInsert(syncEvents);
 
-type EventDraft = { type: SyncEventType; detail: unknown };
+/** However many members, one statement, reading them from the event's own detail. */
+const insertEventMembers = preparedWrite((db) =>
+  db
+    .insert(syncEventMembers)
+    .select(taggedTextRows(sql.placeholder("eventId"), sql.placeholder("detail"), ["memberIds"])),
+);
+
+type EventDraft = { type: SyncEventType; detail: unknown; hasMembers?: boolean };
 
 function userEvents(change: ResourceChange): EventDraft[] {
   const { before, after } = change;
@@ -56,10 +65,12 @@ function groupEvents(change: ResourceChange): EventDraft[] {
   if (!before) events.push({ type: "group.created", detail: { changes } });
   else if (changes.length > 0) events.push({ type: "group.updated", detail: { changes } });
   if (members?.added.length) {
-    events.push({ type: "group.member_added", detail: { memberIds: members.added } });
+    const detail = { memberIds: members.added };
+    events.push({ type: "group.member_added", detail, hasMembers: true });
   }
   if (members?.removed.length) {
-    events.push({ type: "group.member_removed", detail: { memberIds: members.removed } });
+    const detail = { memberIds: members.removed };
+    events.push({ type: "group.member_removed", detail, hasMembers: true });
   }
   return events;
 }
@@ -72,8 +83,10 @@ export function recordChange(tx: Tx, context: ChangeContext | undefined, change:
   const createdAt = new Date().toISOString();
   const insert = insertEvent(tx);
   for (const draft of drafts) {
+    const id = newTimeOrderedId();
+    const detail = JSON.stringify(draft.detail);
     insert.run({
-      id: newTimeOrderedId(),
+      id,
       requestId: context.requestId,
       createdAt,
       directoryId: change.directoryId,
@@ -82,7 +95,8 @@ export function recordChange(tx: Tx, context: ChangeContext | undefined, change:
       resourceType: change.kind,
       resourceId: change.id,
       resourceLabel: change.label,
-      detail: JSON.stringify(draft.detail),
+      detail,
     });
+    if (draft.hasMembers) insertEventMembers(tx).run({ eventId: id, detail });
   }
 }
