@@ -13,6 +13,12 @@ export const EVENT_VERBS: Record<SyncEventType, string> = {
   "group.member_removed": "members removed",
 };
 
+/** A membership event as the member's own timeline tells it. */
+export const MEMBERSHIP_VERBS: Partial<Record<SyncEventType, string>> = {
+  "group.member_added": "added to group",
+  "group.member_removed": "removed from group",
+};
+
 export const EVENT_TONES: Record<
   SyncEventType,
   "success" | "danger" | "warning" | "info" | "neutral"
@@ -31,7 +37,7 @@ export const EVENT_TONES: Record<
 
 export type AttributeChange = { attribute: string; before?: unknown; after?: unknown };
 
-/** `detail.changes` lists attribute changes; membership events carry `detail.memberIds`. */
+/** `detail.changes` lists attribute changes. */
 export function changesOf(detail: unknown): AttributeChange[] {
   if (typeof detail !== "object" || detail === null || !("changes" in detail)) return [];
   const changes = (detail as { changes: unknown }).changes;
@@ -41,12 +47,6 @@ export function changesOf(detail: unknown): AttributeChange[] {
           typeof change === "object" && change !== null && "attribute" in change,
       )
     : [];
-}
-
-export function memberIdsOf(detail: unknown): string[] {
-  if (typeof detail !== "object" || detail === null || !("memberIds" in detail)) return [];
-  const ids = (detail as { memberIds: unknown }).memberIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 export function shortValue(value: unknown): string {

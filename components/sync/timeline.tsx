@@ -1,21 +1,43 @@
+import Link from "next/link";
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
-import type { TimelineEvent } from "@/lib/dashboard/timeline";
-import { changesOf, EVENT_TONES, EVENT_VERBS, memberIdsOf, shortValue } from "./event-text";
+import type { TimelineEntry } from "@/lib/dashboard/timeline";
+import { changesOf, EVENT_TONES, EVENT_VERBS, MEMBERSHIP_VERBS, shortValue } from "./event-text";
+import { ResourceLink } from "./resource-link";
 
 const CHANGES_SHOWN = 8;
 
-function EventBody({ event }: { event: TimelineEvent }) {
+function Members({ event }: { event: TimelineEntry }) {
+  return (
+    <p className="timeline-members">
+      {event.members.map((member, index) => (
+        <Fragment key={member.id}>
+          {index === 0
+            ? null
+            : index === event.members.length - 1 && !event.membersMore
+              ? " and "
+              : ", "}
+          <ResourceLink resource={member} />
+        </Fragment>
+      ))}
+      {event.membersMore > 0 ? ` and ${event.membersMore} more` : null}
+    </p>
+  );
+}
+
+function EventBody({ event }: { event: TimelineEntry }) {
   const changes = changesOf(event.detail);
-  const memberIds = memberIdsOf(event.detail);
-  if (memberIds.length > 0) {
+  if (event.group) {
     return (
-      <p className="muted">
-        {memberIds.length} member{memberIds.length === 1 ? "" : "s"}
+      <p>
+        {event.type === "group.member_added" ? "Added to" : "Removed from"}{" "}
+        <ResourceLink resource={event.group} />
       </p>
     );
   }
+  if (event.members.length > 0) return <Members event={event} />;
   if (changes.length === 0 || event.type.endsWith(".created")) {
     return changes.length > 0 ? (
       <p className="muted">
@@ -41,7 +63,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
 }
 
 /** A resource's changes from the sync log, newest first. */
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+export function Timeline({ events }: { events: TimelineEntry[] }) {
   if (events.length === 0) {
     return (
       <EmptyState title="No changes recorded yet">
@@ -54,7 +76,9 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
       {events.map((event) => (
         <li key={event.id} className="timeline-item">
           <div className="timeline-head">
-            <Badge tone={EVENT_TONES[event.type]}>{EVENT_VERBS[event.type]}</Badge>
+            <Badge tone={EVENT_TONES[event.type]}>
+              {event.group ? MEMBERSHIP_VERBS[event.type] : EVENT_VERBS[event.type]}
+            </Badge>
             <RelativeTime iso={event.createdAt} />
             {event.tokenName ? (
               <span className="muted">via token &ldquo;{event.tokenName}&rdquo;</span>

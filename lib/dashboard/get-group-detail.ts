@@ -3,12 +3,9 @@ import type { Db } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
 import { getGroup } from "@/lib/provisioning/group-reads";
 import { toScimResource } from "@/lib/scim/resource";
-import { eventsForResource } from "@/lib/sync-log/queries";
 import { notFound } from "./errors";
 import { directoryNames } from "./list-users";
-import { withTokenNames } from "./timeline";
-
-const TIMELINE_LENGTH_MAX = 100;
+import { timelineOf } from "./timeline";
 
 /**
  * The group page without its members, which are paged separately: a group of 50,000 members
@@ -38,9 +35,6 @@ export function getGroupDetail(db: Db, id: string, scimBaseUrl: string) {
     memberCount,
     attributes: stored.attributes,
     scim: toScimResource("Group", stored, undefined, scimBaseUrl),
-    timeline: withTokenNames(
-      db,
-      eventsForResource(db, "Group", id, { limit: TIMELINE_LENGTH_MAX }),
-    ),
+    timeline: timelineOf(db, "Group", id),
   };
 }

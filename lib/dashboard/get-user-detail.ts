@@ -4,13 +4,10 @@ import { users } from "@/db/schema";
 import { getUser } from "@/lib/provisioning/user-reads";
 import { toScimResource, type ScimObject } from "@/lib/scim/resource";
 import { ENTERPRISE_USER_SCHEMA } from "@/lib/scim/urns";
-import { eventsForResource } from "@/lib/sync-log/queries";
 import { notFound } from "./errors";
 import { directoryNames } from "./list-users";
-import { withTokenNames } from "./timeline";
+import { timelineOf } from "./timeline";
 import { personName, primaryEmail } from "./scim-people";
-
-const TIMELINE_LENGTH_MAX = 100;
 
 /** Everything the user page shows: attributes, groups, raw SCIM JSON and the timeline. */
 export function getUserDetail(db: Db, id: string, scimBaseUrl: string) {
@@ -41,6 +38,6 @@ export function getUserDetail(db: Db, id: string, scimBaseUrl: string) {
         : null,
     groups: (refs ?? []).map((ref) => ({ id: ref.value, displayName: ref.display ?? ref.value })),
     scim,
-    timeline: withTokenNames(db, eventsForResource(db, "User", id, { limit: TIMELINE_LENGTH_MAX })),
+    timeline: timelineOf(db, "User", id),
   };
 }

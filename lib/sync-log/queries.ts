@@ -1,7 +1,13 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { jsonArrayLength } from "@/db/dialect";
-import { directories, syncEvents, syncRequestHours, syncRequests } from "@/db/schema";
+import { jsonArrayHead, jsonArrayLength } from "@/db/dialect";
+import {
+  directories,
+  syncEventMembers,
+  syncEvents,
+  syncRequestHours,
+  syncRequests,
+} from "@/db/schema";
 import { pageRequestIds, type PageCursor, type RequestFilters } from "./request-pages";
 
 export type SyncEvent = Omit<typeof syncEvents.$inferSelect, "detail"> & { detail: unknown };
@@ -59,21 +65,65 @@ export function recentEvents(
     .map(toEvent);
 }
 
-/** A resource's timeline, newest first. */
+const MEMBERSHIP_TYPES = ["group.member_added", "group.member_removed"] as const;
+
+const EVENT_COLUMNS = {
+  id: syncEvents.id,
+  requestId: syncEvents.requestId,
+  createdAt: syncEvents.createdAt,
+  directoryId: syncEvents.directoryId,
+  tokenId: syncEvents.tokenId,
+  type: syncEvents.type,
+  resourceType: syncEvents.resourceType,
+  resourceId: syncEvents.resourceId,
+  resourceLabel: syncEvents.resourceLabel,
+};
+
+/** An event as a timeline lists it: a membership event names its first members and counts all. */
+export type TimelineRow = SyncEvent & { memberIds: string[]; memberCount: number };
+
+/**
+ * A resource's own events, newest first. A membership event of a 100,000-member group lists
+ * every id; only the first `memberIdsMax` leave SQLite, so its detail is left out.
+ */
 export function eventsForResource(
   db: Db,
   resourceType: "User" | "Group",
   resourceId: string,
-  { limit }: { limit: number },
-) {
+  { limit, memberIdsMax }: { limit: number; memberIdsMax: number },
+): TimelineRow[] {
+  const detail = sql`${syncEvents.detail}`;
+  const isMembership = inArray(syncEvents.type, [...MEMBERSHIP_TYPES]);
   return db
-    .select()
+    .select({
+      ...EVENT_COLUMNS,
+      detail: sql<string>`CASE WHEN ${isMembership} THEN '{}' ELSE ${detail} END`,
+      memberIds: jsonArrayHead(detail, ["memberIds"], memberIdsMax),
+      memberCount: jsonArrayLength(detail, ["memberIds"]),
+    })
     .from(syncEvents)
     .where(and(eq(syncEvents.resourceId, resourceId), eq(syncEvents.resourceType, resourceType)))
     .orderBy(desc(syncEvents.id))
     .limit(limit)
     .all()
-    .map(toEvent);
+    .map((row) => ({
+      ...row,
+      detail: JSON.parse(row.detail) as unknown,
+      memberIds: JSON.parse(row.memberIds) as string[],
+      memberCount: row.memberCount ?? 0,
+    }));
+}
+
+/** The membership events that list `memberId`: the groups it joined and left, newest first. */
+export function membershipEventsOf(db: Db, memberId: string, { limit }: { limit: number }) {
+  return db
+    .select(EVENT_COLUMNS)
+    .from(syncEventMembers)
+    .innerJoin(syncEvents, eq(syncEvents.id, syncEventMembers.eventId))
+    .where(eq(syncEventMembers.memberId, memberId))
+    .orderBy(desc(syncEventMembers.eventId))
+    .limit(limit)
+    .all();
 }
 
 export type { RequestFilters };

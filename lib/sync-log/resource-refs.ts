@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
+import { inArray, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groups, users } from "@/db/schema";
+import { groups, syncEvents, users } from "@/db/schema";
 
 export type ResourceKind = "User" | "Group";
 export type ResourceRef = { type: ResourceKind; id: string; label: string | null; exists: boolean };
@@ -28,13 +28,45 @@ export function existingResources(
   return found;
 }
 
-/** Looks the resources up once; each ref then carries its current name, or is marked gone. */
+/** The type and name each of `ids` had in its newest recorded event, for those now gone. */
+function lastRecorded(db: Db, ids: string[]): Map<string, { type: ResourceKind; label: string }> {
+  const found = new Map<string, { type: ResourceKind; label: string }>();
+  if (ids.length === 0) return found;
+  const newest = db
+    .select({ id: max(syncEvents.id) })
+    .from(syncEvents)
+    .where(inArray(syncEvents.resourceId, ids))
+    .groupBy(syncEvents.resourceId);
+  const rows = db
+    .select({
+      id: syncEvents.resourceId,
+      type: syncEvents.resourceType,
+      label: syncEvents.resourceLabel,
+    })
+    .from(syncEvents)
+    .where(inArray(syncEvents.id, newest))
+    .all();
+  for (const row of rows) if (row.label) found.set(row.id, { type: row.type, label: row.label });
+  return found;
+}
+
+/**
+ * Looks the resources up once; each ref then carries its current name, or is marked gone and
+ * keeps the name it was given or, failing that, the one its last event recorded.
+ */
 export function resolverFor(db: Db, ids: string[]) {
-  const existing = existingResources(db, [...new Set(ids)]);
+  const unique = [...new Set(ids)];
+  const existing = existingResources(db, unique);
+  const gone = lastRecorded(
+    db,
+    unique.filter((id) => !existing.has(id)),
+  );
   return (ref: PartialRef): ResourceRef => {
     const now = existing.get(ref.id);
     if (now) return { type: now.type, id: ref.id, label: now.label, exists: true };
-    return { type: ref.type ?? "User", id: ref.id, label: ref.label ?? null, exists: false };
+    const then = gone.get(ref.id);
+    const type = ref.type ?? then?.type ?? "User";
+    return { type, id: ref.id, label: ref.label ?? then?.label ?? null, exists: false };
   };
 }
 
