@@ -15,8 +15,8 @@ export const EVENT_VERBS: Record<SyncEventType, string> = {
 
 /** A membership event as the member's own timeline tells it. */
 export const MEMBERSHIP_VERBS: Partial<Record<SyncEventType, string>> = {
-  "group.member_added": "added to group",
-  "group.member_removed": "removed from group",
+  "group.member_added": "added",
+  "group.member_removed": "removed",
 };
 
 export const EVENT_TONES: Record<

@@ -80,11 +80,17 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
               {event.group ? MEMBERSHIP_VERBS[event.type] : EVENT_VERBS[event.type]}
             </Badge>
             <RelativeTime iso={event.createdAt} />
-            {event.tokenName ? (
-              <span className="muted">via token &ldquo;{event.tokenName}&rdquo;</span>
-            ) : null}
           </div>
           <EventBody event={event} />
+          {event.tokenName || event.requestId ? (
+            <p className="timeline-source muted">
+              {event.tokenName ? <>via token &ldquo;{event.tokenName}&rdquo;</> : null}
+              {event.tokenName && event.requestId ? " · " : null}
+              {event.requestId ? (
+                <Link href={`/logs/${encodeURIComponent(event.requestId)}`}>View request</Link>
+              ) : null}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>
