@@ -211,12 +211,15 @@ test("the user page shows attributes, groups, raw SCIM JSON and the timeline", a
   await expect(page).toHaveURL(new RegExp(`/users/${userId}$`));
   await expect(page.getByRole("heading", { name: "Grace Hopper" })).toBeVisible();
   await expect(page.getByText("Navy Research", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Compiler Team" })).toBeVisible();
+  const groupsCard = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: /^Groups/ }) });
+  await expect(groupsCard.getByRole("link", { name: "Compiler Team" })).toBeVisible();
   await expect(page.getByLabel("SCIM JSON of this user")).toContainText('"userName"');
   await expect(page.getByText("Commodore").first()).toBeVisible();
   await snap(page, "08-user-detail");
 
-  await page.getByRole("link", { name: "Compiler Team" }).click();
+  await groupsCard.getByRole("link", { name: "Compiler Team" }).click();
   await expect(page.getByRole("heading", { name: "Compiler Team" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Grace Hopper" })).toBeVisible();
   await snap(page, "09-group-detail");
@@ -224,6 +227,62 @@ test("the user page shows attributes, groups, raw SCIM JSON and the timeline", a
   await page.goto("/groups");
   await expect(page.getByRole("link", { name: "Compiler Team" })).toBeVisible();
   await snap(page, "10-groups");
+});
+
+test("timelines name who joined a group, the groups a user joined and left, and each request", async () => {
+  const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+  const colleagues: string[] = [];
+  for (const name of ["ada", "alan", "barbara", "edsger", "frances", "katherine"]) {
+    const created = await scim(token, "POST", "/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: `${name}@example.com`,
+    });
+    colleagues.push(String(created.body.id));
+  }
+  const sales = await scim(token, "POST", "/Groups", {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+    displayName: "Sales",
+    members: [userId, ...colleagues].map((value) => ({ value })),
+  });
+  const salesId = String(sales.body.id);
+  const removed = await scim(token, "PATCH", `/Groups/${salesId}`, {
+    schemas: [PATCH_OP],
+    Operations: [{ op: "remove", path: `members[value eq "${userId}"]` }],
+  });
+  expect(removed.status).toBe(204);
+
+  await page.goto(`/users/${userId}`);
+  const timeline = page.getByRole("list").filter({ hasText: "Removed from Sales" });
+  const left = timeline.getByRole("listitem").filter({ hasText: "Removed from Sales" });
+  await expect(left.getByRole("link", { name: "Sales" })).toHaveAttribute(
+    "href",
+    `/groups/${salesId}`,
+  );
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Added to Sales" })).toHaveCount(1);
+  await expect(timeline.getByText("Added to Compiler Team")).toBeVisible();
+  await snap(page, "08b-user-timeline");
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snap(page, "08c-user-timeline-phone");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await left.getByRole("link", { name: "View request" }).click();
+  await expect(page).toHaveURL(/\/logs\/[0-9a-f-]+$/);
+  await expect(page.getByText(`/scim/v2/Groups/${salesId}`).first()).toBeVisible();
+  await expect(page.getByText("group.member_removed")).toBeVisible();
+
+  await page.goto(`/groups/${salesId}`);
+  const added = page.getByRole("listitem").filter({ hasText: "members added" });
+  await expect(added.getByRole("link", { name: OKTA_USER.userName })).toBeVisible();
+  await expect(added.getByRole("link", { name: "ada@example.com" })).toBeVisible();
+  await expect(added).toContainText("and 2 more");
+  const gone = page.getByRole("listitem").filter({ hasText: "members removed" });
+  await expect(gone.getByRole("link", { name: OKTA_USER.userName })).toBeVisible();
+  await snap(page, "09b-group-timeline");
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snap(page, "09c-group-timeline-phone");
+  await page.setViewportSize({ width: 1360, height: 900 });
 });
 
 test("the overview and the audit trail show what happened", async () => {
