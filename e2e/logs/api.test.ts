@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TimelineEntry } from "@/lib/dashboard/timeline";
 import type { LogEntry } from "@/lib/sync-log/get-log-entry";
 import type { LogListItem, LogPage } from "@/lib/sync-log/list-log";
 import { startServer, type TestServer } from "../support/server";
@@ -251,6 +252,27 @@ describe("GET /api/logs/<id>", () => {
         members: [{ type: "User", id: ids.graceId, label: "grace@contoso.example", exists: true }],
         membersMore: 0,
       },
+    ]);
+  });
+
+  it("puts the group a user was added to on the user's timeline, naming her on the group's", async () => {
+    type Timeline = { timeline: TimelineEntry[] };
+    const user = (await (await get(`/api/users/${ids.graceId}`)).json()) as Timeline;
+    const group = (await (await get(`/api/groups/${ids.groupId}`)).json()) as Timeline;
+    const joined = user.timeline.find((event) => event.type === "group.member_added");
+    const added = group.timeline.find((event) => event.type === "group.member_added");
+
+    expect(joined).toMatchObject({
+      group: { type: "Group", id: ids.groupId, label: "Admirals", exists: true },
+      members: [],
+    });
+    expect(added).toMatchObject({
+      members: [{ type: "User", id: ids.graceId, label: "grace@contoso.example", exists: true }],
+      membersMore: 0,
+    });
+    const entry = await get(`/api/logs/${joined?.requestId ?? ""}`);
+    expect(((await entry.json()) as LogEntry).events.map((event) => event.id)).toEqual([
+      joined?.id,
     ]);
   });
 
