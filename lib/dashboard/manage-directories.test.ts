@@ -9,7 +9,12 @@ import { authenticate } from "@/lib/directories/tokens";
 import { seedDirectory } from "@/lib/seed/seed-directory";
 import { openTestDb } from "@/lib/sync-log/test-log-db";
 import { DashboardError } from "./errors";
-import { deleteDirectory, updateDirectory } from "./manage-directories";
+import {
+  addToken,
+  deleteDirectory,
+  revokeDirectoryToken,
+  updateDirectory,
+} from "./manage-directories";
 
 const ADMIN: Actor = { id: "admin-1", label: "admin@example.com" };
 
@@ -160,5 +165,19 @@ describe("deleteDirectory", () => {
   it("answers not found for an unknown directory and audits nothing", () => {
     expect(() => deleteDirectory(db, ADMIN, "nope")).toThrow(DashboardError);
     expect(audit()).toEqual([]);
+  });
+});
+
+describe("revokeDirectoryToken", () => {
+  it("names the token as token.created does: directory / token", () => {
+    const { directory } = createDirectory(db, { name: "Acme", provider: "okta" });
+    const token = addToken(db, ADMIN, directory.id, { name: "okta-prod" });
+
+    revokeDirectoryToken(db, ADMIN, token.id);
+
+    expect(audit().map((row) => [row.action, row.targetLabel])).toEqual([
+      ["token.created", "Acme / okta-prod"],
+      ["token.revoked", "Acme / okta-prod"],
+    ]);
   });
 });

@@ -67,6 +67,12 @@ export function addToken(db: Db, actor: Actor, directoryId: string, input: unkno
   });
 }
 
+/** "Directory / token", as `token.created` names it; a token outlives no directory. */
+function tokenLabel(db: Db, token: { directoryId: string; name: string }): string {
+  const directory = findDirectory(db, token.directoryId);
+  return directory ? `${directory.name} / ${token.name}` : token.name;
+}
+
 export function revokeDirectoryToken(db: Db, actor: Actor, tokenId: string) {
   const token = db.select().from(tokens).where(eq(tokens.id, tokenId)).get();
   if (!token) throw notFound("Token");
@@ -78,7 +84,7 @@ export function revokeDirectoryToken(db: Db, actor: Actor, tokenId: string) {
       action: "token.revoked",
       targetType: "token",
       targetId: tokenId,
-      targetLabel: token.name,
+      targetLabel: tokenLabel(db, token),
       detail: { directoryId: token.directoryId },
     });
     return revoked;
