@@ -12,8 +12,24 @@ export const AUDIT_ACTIONS = [
   "directory.deleted",
   "token.created",
   "token.revoked",
+  "subprocessor.created",
+  "subprocessor.updated",
+  "register_version.published",
+  "compliance_settings.updated",
+  "auth.signed_in",
+  "auth.sign_in_failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = [
+  "account",
+  "directory",
+  "token",
+  "subprocessor",
+  "register_version",
+  "compliance_settings",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
  * One administrative change: who did it, when and to what. The actor's email is copied so the
@@ -27,7 +43,7 @@ export const auditEvents = sqliteTable(
     actorId: text("actor_id"),
     actorLabel: text("actor_label").notNull(),
     action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
-    targetType: text("target_type", { enum: ["account", "directory", "token"] }).notNull(),
+    targetType: text("target_type", { enum: AUDIT_TARGET_TYPES }).notNull(),
     targetId: text("target_id").notNull(),
     targetLabel: text("target_label"),
     /** JSON object with what changed, e.g. `{ "from": "viewer", "to": "admin" }`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "@/db/client";
-import { auditEvents, type AuditAction } from "@/db/schema";
+import { auditEvents, type AuditAction, type AuditTargetType } from "@/db/schema";
 
 /** Who made a change: a signed-in user, or the CLI / first-run set-up (no account id). */
 export type Actor = { id: string | null; label: string };
@@ -9,7 +9,7 @@ export const CLI_ACTOR: Actor = { id: null, label: "cli" };
 
 export type AuditEntry = {
   action: AuditAction;
-  targetType: "account" | "directory" | "token";
+  targetType: AuditTargetType;
   targetId: string;
   targetLabel?: string | null;
   detail?: Record<string, unknown>;

@@ -4,7 +4,7 @@ import { subprocessors } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { entryInput } from "./entry-input";
 import { normalised, toEntry } from "./rows";
-import { assertValidParent, fieldValues, recordHistory } from "./save-entry";
+import { assertValidParent, fieldValues, recordEntryChange } from "./save-entry";
 import { ENTRY_FIELDS, type Entry } from "./types";
 
 export function createEntry(db: Db, actor: Actor, input: unknown): Entry {
@@ -23,7 +23,8 @@ export function createEntry(db: Db, actor: Actor, input: unknown): Entry {
       const value = fields[field];
       return value !== null && !(Array.isArray(value) && value.length === 0);
     }).map((field) => ({ field, before: null, after: fields[field] }));
-    recordHistory(tx, actor, { id, revision: 1, changedAt: now }, "subprocessor.created", changes);
+    const change = { id, name: fields.name, revision: 1, changedAt: now };
+    recordEntryChange(tx, actor, change, "subprocessor.created", changes);
     return toEntry(row);
   });
 }

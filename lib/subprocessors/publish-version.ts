@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { registerVersions } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { conflict } from "@/lib/dashboard/errors";
 import { buildChangelog, isEmptyChangelog, type Changelog } from "./changelog";
 import {
@@ -33,6 +33,7 @@ export function publishVersion(db: Db, actor: Actor): Version {
         );
       }
       const next = (latest?.number ?? 0) + 1;
+      const sha256 = contentSha256(entries);
       tx.insert(registerVersions)
         .values({
           number: next,
@@ -41,9 +42,22 @@ export function publishVersion(db: Db, actor: Actor): Version {
           publishedByLabel: actor.label,
           entries,
           changelog,
-          sha256: contentSha256(entries),
+          sha256,
         })
         .run();
+      recordAudit(tx, actor, {
+        action: "register_version.published",
+        targetType: "register_version",
+        targetId: String(next),
+        targetLabel: `Version ${next}`,
+        detail: {
+          entries: entries.length,
+          added: changelog.added.length,
+          removed: changelog.removed.length,
+          changed: changelog.changed.length,
+          sha256,
+        },
+      });
       return next;
     },
     { behavior: "immediate" },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { subprocessorHistory, subprocessors } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { DashboardError } from "@/lib/dashboard/errors";
 import type { EntryFields, FieldChange } from "./types";
 
@@ -29,10 +29,14 @@ export function assertValidParent(db: Queryable, id: string, parentId: string | 
   }
 }
 
-export function recordHistory(
+/**
+ * The entry's own history keeps each field before and after; the audit trail gets one row that
+ * names the fields, so it lists register edits beside account and directory changes.
+ */
+export function recordEntryChange(
   db: Queryable,
   actor: Actor,
-  entry: { id: string; revision: number; changedAt: string },
+  entry: { id: string; name: string; revision: number; changedAt: string },
   action: "subprocessor.created" | "subprocessor.updated",
   changes: FieldChange[],
 ): void {
@@ -48,6 +52,13 @@ export function recordHistory(
       changes,
     })
     .run();
+  recordAudit(db, actor, {
+    action,
+    targetType: "subprocessor",
+    targetId: entry.id,
+    targetLabel: entry.name,
+    detail: { revision: entry.revision, fields: changes.map((change) => change.field) },
+  });
 }
 
 export function fieldValues(fields: EntryFields) {

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { complianceSettings } from "@/db/schema";
-import type { Actor } from "@/lib/audit/record-audit";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { CertificationCode, RegionCode } from "./catalog";
+import { canonicalJson } from "./changelog";
 import { DEFAULT_SETTINGS, settingsInput, type ComplianceSettings } from "./settings-input";
 
 const SETTINGS_ID = 1;
@@ -28,13 +29,43 @@ export function getSettings(db: Queryable): SettingsView {
   };
 }
 
+/** Lists of codes are sets: the same codes in another order are no change. */
+const comparable = (value: unknown) =>
+  canonicalJson(Array.isArray(value) ? [...(value as string[])].sort() : value);
+
+/** The settings whose value `next` changes, with their values before and after. */
+function diffSettings(current: ComplianceSettings, next: ComplianceSettings) {
+  const before: Partial<ComplianceSettings> = {};
+  const after: Partial<ComplianceSettings> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof ComplianceSettings)[]) {
+    if (comparable(current[key]) === comparable(next[key])) continue;
+    Object.assign(before, { [key]: current[key] });
+    Object.assign(after, { [key]: next[key] });
+  }
+  return { before, after, isChanged: Object.keys(after).length > 0 };
+}
+
+/** Saving the settings as they are writes nothing, so the audit trail holds only changes. */
 export function updateSettings(db: Db, actor: Actor, input: unknown): SettingsView {
   const settings = settingsInput.parse(input);
 
-  const values = { ...settings, updatedAt: new Date().toISOString(), updatedBy: actor.label };
-  db.insert(complianceSettings)
-    .values({ id: SETTINGS_ID, ...values })
-    .onConflictDoUpdate({ target: complianceSettings.id, set: values })
-    .run();
-  return getSettings(db);
+  return db.transaction((tx) => {
+    const current = getSettings(tx);
+    const { before, after, isChanged } = diffSettings(current, settings);
+    if (!isChanged) return current;
+
+    const values = { ...settings, updatedAt: new Date().toISOString(), updatedBy: actor.label };
+    tx.insert(complianceSettings)
+      .values({ id: SETTINGS_ID, ...values })
+      .onConflictDoUpdate({ target: complianceSettings.id, set: values })
+      .run();
+    recordAudit(tx, actor, {
+      action: "compliance_settings.updated",
+      targetType: "compliance_settings",
+      targetId: String(SETTINGS_ID),
+      targetLabel: "Compliance settings",
+      detail: { before, after },
+    });
+    return getSettings(tx);
+  });
 }

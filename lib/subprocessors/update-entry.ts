@@ -6,7 +6,7 @@ import { conflict, notFound } from "@/lib/dashboard/errors";
 import { diffFields } from "./changelog";
 import { entryUpdateInput } from "./entry-input";
 import { normalised, toEntry } from "./rows";
-import { assertValidParent, fieldValues, recordHistory } from "./save-entry";
+import { assertValidParent, fieldValues, recordEntryChange } from "./save-entry";
 import type { Entry } from "./types";
 
 /**
@@ -37,13 +37,8 @@ export function updateEntry(db: Db, actor: Actor, id: string, input: unknown): E
       .where(eq(subprocessors.id, id))
       .returning()
       .get();
-    recordHistory(
-      tx,
-      actor,
-      { id, revision: revision + 1, changedAt: now },
-      "subprocessor.updated",
-      changes,
-    );
+    const change = { id, name: fields.name, revision: revision + 1, changedAt: now };
+    recordEntryChange(tx, actor, change, "subprocessor.updated", changes);
     return toEntry(next);
   });
 }

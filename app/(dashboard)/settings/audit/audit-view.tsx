@@ -6,18 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, SkeletonLines } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/time";
+import { describeAuditDetail } from "@/lib/audit/describe-audit";
 import type { listAudit } from "@/lib/audit/list-audit";
 
 type AuditPage = ReturnType<typeof listAudit>;
 
-function describe(detail: Record<string, unknown>): string {
-  if (typeof detail.from === "string" && typeof detail.to === "string") {
-    return `${detail.from} → ${detail.to}`;
-  }
-  if (typeof detail.role === "string") return `role ${detail.role}`;
-  if (typeof detail.provider === "string") return `provider ${detail.provider}`;
-  return "";
-}
+const DESCRIPTION =
+  "Every change to accounts, directories, tokens, the sub-processor register and its " +
+  "compliance settings: who made it and when.";
 
 export function AuditView() {
   const result = useInfiniteQuery({
@@ -32,10 +28,7 @@ export function AuditView() {
   const items = result.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
-      <PageHeader
-        title="Audit trail"
-        description="Every change to accounts, directories and tokens: who made it and when."
-      />
+      <PageHeader title="Audit trail" description={DESCRIPTION} />
       {result.isPending ? (
         <div className="card">
           <SkeletonLines count={5} />
@@ -65,7 +58,7 @@ export function AuditView() {
                     <Badge tone="info">{entry.action}</Badge>
                   </td>
                   <td>{entry.targetLabel ?? entry.targetId}</td>
-                  <td className="muted">{describe(entry.detail)}</td>
+                  <td className="muted">{describeAuditDetail(entry.action, entry.detail)}</td>
                 </tr>
               ))}
             </tbody>
