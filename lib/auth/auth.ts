@@ -1,5 +1,6 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins/admin";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/admin/access";
@@ -7,6 +8,7 @@ import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
 import { log } from "@/lib/log";
 import { COOKIE_PREFIX } from "./constants";
+import { recordSignIn, type SignInOutcome } from "./record-sign-in";
 import { authSecret } from "./secret";
 
 const SESSION_DAYS = 7;
@@ -38,6 +40,32 @@ function sameHostOrigins(request?: Request): string[] {
   return host ? [`http://${host}`, `https://${host}`] : [];
 }
 
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** The server sets X-Forwarded-For to the one client address (scripts/server.mjs). */
+function signInOutcome(ctx: HookContext): SignInOutcome {
+  const ip = ctx.headers?.get("x-forwarded-for") ?? null;
+  const signedIn = ctx.context.newSession;
+  if (signedIn) {
+    return { isSuccess: true, account: { id: signedIn.user.id, email: signedIn.user.email }, ip };
+  }
+  const returned: unknown = ctx.context.returned;
+  const reason = isAPIError(returned) ? (returned.body?.code ?? returned.status) : "UNKNOWN";
+  const body: unknown = ctx.body;
+  const email = typeof body === "object" && body !== null && "email" in body ? body.email : null;
+  return { isSuccess: false, email, reason: String(reason), ip };
+}
+
+/** An attempt that could not be audited is logged, not refused: the sign-in itself stands. */
+const auditSignIns = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== "/sign-in/email") return;
+  try {
+    recordSignIn(getDb(), signInOutcome(ctx));
+  } catch (error) {
+    log.error({ err: error }, "audit.sign_in_not_recorded");
+  }
+});
+
 function createAuth() {
   const publicUrl = process.env.PUBLIC_URL || process.env.BETTER_AUTH_URL || undefined;
   return betterAuth({
@@ -68,6 +96,7 @@ function createAuth() {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
     },
+    hooks: { after: auditSignIns },
     telemetry: { enabled: false },
     logger: {
       level: "warn",

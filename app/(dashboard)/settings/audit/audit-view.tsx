@@ -12,8 +12,8 @@ import type { listAudit } from "@/lib/audit/list-audit";
 type AuditPage = ReturnType<typeof listAudit>;
 
 const DESCRIPTION =
-  "Every change to accounts, directories, tokens, the sub-processor register and its " +
-  "compliance settings: who made it and when.";
+  "Sign-ins, failed ones too, and every change to accounts, directories, tokens, the " +
+  "sub-processor register and its compliance settings: who made it and when.";
 
 export function AuditView() {
   const result = useInfiniteQuery({
