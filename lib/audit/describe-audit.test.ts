@@ -18,6 +18,11 @@ describe("describeAuditDetail", () => {
       "allowed storage regions: EU/EEA → EU/EEA, United Kingdom; warning window (days): 60 → 30",
     ],
     [
+      "subprocessor.created",
+      { revision: 1, fields: ["name", "legalEntity", "purpose"] },
+      "revision 1, 3 fields set",
+    ],
+    [
       "subprocessor.updated",
       { revision: 3, fields: ["name", "dpaUrl"] },
       "revision 3: Name, DPA link",

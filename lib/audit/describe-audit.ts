@@ -48,8 +48,12 @@ function describePublished(detail: Record<string, unknown>): string {
   return `${parts.join(", ")}; ${entries} ${entries === 1 ? "entry" : "entries"}`;
 }
 
-function describeFields(detail: Record<string, unknown>): string {
+/** A new entry sets most fields, so naming them all would only crowd the row. */
+function describeFields(action: string, detail: Record<string, unknown>): string {
   const fields = Array.isArray(detail.fields) ? detail.fields : [];
+  if (action === "subprocessor.created") {
+    return `revision ${count(detail.revision)}, ${fields.length} fields set`;
+  }
   const labels = fields.map((field) => FIELD_LABELS[field as EntryField] ?? String(field));
   return `revision ${count(detail.revision)}: ${labels.join(", ")}`;
 }
@@ -64,7 +68,7 @@ function describeSignIn(detail: Record<string, unknown>): string {
 /** One line for the audit page's Detail column. Client-safe: no database or Node imports. */
 export function describeAuditDetail(action: string, detail: Record<string, unknown>): string {
   if (action === "register_version.published") return describePublished(detail);
-  if (action.startsWith("subprocessor.")) return describeFields(detail);
+  if (action.startsWith("subprocessor.")) return describeFields(action, detail);
   if (action.startsWith("auth.")) return describeSignIn(detail);
   if (isRecord(detail.before) && isRecord(detail.after)) {
     return describeChanges(detail.before, detail.after);
