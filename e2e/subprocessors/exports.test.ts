@@ -193,3 +193,20 @@ describe("PDF export", () => {
     expect(text).toContain("Draft Only Ltd");
   });
 });
+
+describe("the date an export states", () => {
+  it("reads in the PDF as people write it, in UTC, where CSV and JSON keep ISO 8601", async () => {
+    const json = await compliance.download("/api/subprocessors/export?format=json&version=1");
+    const { date } = jsonDocument.parse(JSON.parse(json.bytes.toString("utf8")));
+    const file = await compliance.download("/api/subprocessors/export?format=pdf&version=1");
+    const text = await pdfText(file.bytes);
+
+    const at = new Date(date);
+    const month = at.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+    const time = date.slice(11, 16);
+    expect(text).toContain(
+      `published ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${time} UTC`,
+    );
+    expect(text).not.toContain(date);
+  });
+});

@@ -1,6 +1,6 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { formatField } from "./format";
+import { formatField, formatTimestampUtc } from "./format";
 import { parentNamesOf, type RegisterContent } from "./register-content";
 import { REGISTER_TITLE } from "./export-table";
 import { ENTRY_FIELDS, FIELD_LABELS, type Entry } from "./types";
@@ -36,7 +36,7 @@ function writeHeading(doc: Doc, content: RegisterContent): void {
   doc.moveDown(0.3);
   doc.font("Body").fontSize(10).fillColor(MUTED);
   const state = content.version === null ? "read" : "published";
-  doc.text(`${content.label} · ${state} ${content.date}`);
+  doc.text(`${content.label} · ${state} ${formatTimestampUtc(content.date)}`);
   doc.text(`SHA-256 of content: ${content.sha256}`);
   doc.text(`${content.entries.length} sub-processor${content.entries.length === 1 ? "" : "s"}`);
   doc.moveDown(1);

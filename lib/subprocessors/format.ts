@@ -67,3 +67,22 @@ export function formatField(
   if (Array.isArray(value)) return value.map((item) => format(String(item))).join("; ");
   return format(String(value));
 }
+
+const dayUtc = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const timeUtc = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** "4 December 2026, 21:58 UTC": for people reading a document, whatever their time zone. */
+export function formatTimestampUtc(iso: string): string {
+  const date = new Date(iso);
+  return `${dayUtc.format(date)}, ${timeUtc.format(date)} UTC`;
+}
