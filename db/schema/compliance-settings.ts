@@ -10,6 +10,8 @@ export const complianceSettings = sqliteTable("compliance_settings", {
     .$type<string[]>()
     .notNull(),
   expiryWarningDays: integer("expiry_warning_days").notNull(),
+  /** The operator's name on the public trust page, its feeds and the exports; null names none. */
+  companyName: text("company_name"),
   updatedAt: text("updated_at").notNull(),
   updatedBy: text("updated_by").notNull(),
 });

@@ -267,6 +267,54 @@ test("compares the published version with the draft side by side", async () => {
   await snap(page, "sp-11-settings");
 });
 
+test("the officer names the company, which the public page shows and the audit trail records", async ({
+  browser,
+}) => {
+  await page.goto("/settings/compliance");
+  const name = page.getByLabel("Company name");
+  await expect(name).toHaveValue("");
+  await name.fill("Acme Europe GmbH");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Settings saved/);
+  await page.reload();
+  await expect(page.getByLabel("Company name")).toHaveValue("Acme Europe GmbH");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await snap(page, `sp-13-settings-company-${width}`);
+  }
+
+  const visitor = await browser.newContext({ baseURL: baseUrl() });
+  const publicPage = await visitor.newPage();
+  await publicPage.goto("/trust/subprocessors");
+  await expect(
+    publicPage.getByText("The third parties that process customer data for Acme Europe GmbH"),
+  ).toBeVisible();
+  await expect(publicPage).toHaveTitle("Sub-processors · Acme Europe GmbH");
+  await expect(publicPage.getByText(/for Roster/)).toHaveCount(0);
+  for (const width of [1280, 390]) {
+    await publicPage.setViewportSize({ width, height: 900 });
+    await snap(publicPage, `sp-14-public-company-${width}`);
+  }
+  await visitor.close();
+
+  await page.goto("/settings/audit");
+  const trail = page.getByRole("table", { name: "Audit trail" });
+  const change = trail.getByRole("row").filter({ hasText: "compliance_settings.updated" });
+  await expect(change.first()).toContainText(OFFICER.email);
+  await expect(change.first()).toContainText("company name: none → Acme Europe GmbH");
+  await expect(
+    trail.getByRole("row").filter({ hasText: "register_version.published" }),
+  ).toHaveCount(1);
+  await expect(
+    trail.getByRole("row").filter({ hasText: "subprocessor.updated" }).first(),
+  ).toContainText("Northwind Cloud Europe");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await snap(page, `sp-15-audit-${width}`);
+  }
+  await page.setViewportSize({ width: 1360, height: 900 });
+});
+
 test("a viewer reads the register but cannot edit it", async ({ browser }) => {
   const viewer = await signedInPage(browser, READER);
   await viewer.goto("/subprocessors");

@@ -136,7 +136,7 @@ describe("CSV export", () => {
   it("states the version, its date and the same content hash as the JSON export", async () => {
     const json = await compliance.download("/api/subprocessors/export?format=json&version=1");
     const document = jsonDocument.parse(JSON.parse(json.bytes.toString("utf8")));
-    expect(records[0]?.[0]).toBe("Roster sub-processor register");
+    expect(records[0]?.[0]).toBe("Sub-processor register");
     expect(records[1]?.slice(0, 2)).toEqual(["Version", "Version 1"]);
     expect(records[2]?.slice(0, 2)).toEqual(["Date", document.date]);
     expect(records[3]?.slice(0, 2)).toEqual(["SHA-256", document.sha256]);
@@ -178,7 +178,8 @@ describe("PDF export", () => {
     expect(file.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = await pdfText(file.bytes);
     const sha = file.headers.get("register-sha256") ?? "";
-    expect(text).toContain("Roster sub-processor register");
+    expect(text).toContain("Sub-processor register");
+    expect(text).not.toContain("Roster sub-processor register");
     expect(text).toContain("Version 1");
     expect(text).toContain(sha);
     const names = ["Northwind Cloud", "Zażółć Łódź Analytics", "Northwind Cloud GmbH"];
@@ -208,5 +209,36 @@ describe("the date an export states", () => {
       `published ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${time} UTC`,
     );
     expect(text).not.toContain(date);
+  });
+});
+
+describe("exports with a company name set", () => {
+  beforeAll(async () => {
+    const saved = await compliance.request("PUT", "/api/settings/compliance", {
+      companyName: "Acme GmbH",
+      requiredCertifications: ["soc2_type2", "iso27001"],
+      allowedStorageRegions: ["EEA"],
+      expiryWarningDays: 60,
+    });
+    expect(saved.status).toBe(200);
+  });
+
+  it("title every format after the company, and keep each version's content hash", async () => {
+    const query = "/api/subprocessors/export?version=1&format=";
+    const [csv, json, pdf] = await Promise.all(
+      ["csv", "json", "pdf"].map((format) => compliance.download(`${query}${format}`)),
+    );
+    const document = jsonDocument.parse(JSON.parse(json?.bytes.toString("utf8") ?? ""));
+    const records = parse(csv?.bytes ?? "", { bom: true, relax_column_count: true }) as string[][];
+
+    expect(records[0]?.[0]).toBe("Acme GmbH sub-processor register");
+    expect(document).toMatchObject({ title: "Acme GmbH sub-processor register" });
+    expect(JSON.parse(json?.bytes.toString("utf8") ?? "")).toMatchObject({ company: "Acme GmbH" });
+    expect(await pdfText(pdf?.bytes ?? Buffer.alloc(0))).toContain(
+      "Acme GmbH sub-processor register",
+    );
+    expect(new Set([csv, json, pdf].map((file) => file?.headers.get("register-sha256"))).size).toBe(
+      1,
+    );
   });
 });

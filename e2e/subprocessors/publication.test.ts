@@ -207,6 +207,37 @@ describe("public trust pages", () => {
     expect(summary).toContain("Changed Northwind Cloud: Purpose, Storage regions.");
   });
 
+  it("name no company, Roster least of all, until the operator sets its name", async () => {
+    // The entries' own purposes mention Roster; the page's and feed's wording must not.
+    const html = await (await fetch(`${server.baseUrl}/trust/subprocessors`)).text();
+    const feed = await (await fetch(`${server.baseUrl}/trust/subprocessors.atom`)).text();
+
+    expect(html).toContain("process customer data on our behalf");
+    expect(`${html}${feed}`).not.toMatch(/for Roster|Roster sub-processors|<name>Roster</);
+    expect((await publicJson()).body.company).toBeNull();
+  });
+
+  it("name the company set in the compliance settings on the page, feed and JSON", async () => {
+    const saved = await compliance.request("PUT", "/api/settings/compliance", {
+      companyName: "Acme & Söhne GmbH",
+      requiredCertifications: ["soc2_type2", "iso27001"],
+      allowedStorageRegions: ["EEA"],
+      expiryWarningDays: 60,
+    });
+    expect(saved.status).toBe(200);
+
+    const html = await (await fetch(`${server.baseUrl}/trust/subprocessors`)).text();
+    expect(html).toContain("process customer data for Acme &amp; Söhne GmbH");
+    expect(html).toContain("<title>Sub-processors · Acme &amp; Söhne GmbH</title>");
+    const xml = await (await fetch(`${server.baseUrl}/trust/subprocessors.atom`)).text();
+    const { feed } = new XMLParser().parse(xml) as { feed: Record<string, unknown> };
+    expect(feed).toMatchObject({
+      title: "Acme & Söhne GmbH sub-processors",
+      author: { name: "Acme & Söhne GmbH" },
+    });
+    expect((await publicJson()).body).toMatchObject({ company: "Acme & Söhne GmbH", version: 2 });
+  });
+
   it("need no sign-in and are never sent to the login page", async () => {
     for (const path of [
       "/trust/subprocessors",

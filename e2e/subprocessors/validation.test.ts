@@ -168,6 +168,8 @@ describe("PUT /api/settings/compliance", () => {
     ["no allowed region", { allowedStorageRegions: [] }, /at least one storage region/],
     ["a negative warning window", { expiryWarningDays: -5 }, /cannot be negative/],
     ["a warning window of a fraction of a day", { expiryWarningDays: 1.5 }, /whole number/],
+    ["a company name on two lines", { companyName: "Acme\nGmbH" }, /one line of text/],
+    ["a company name too long", { companyName: "A".repeat(101) }, /at most 100 characters/],
   ];
   const valid = {
     requiredCertifications: ["soc2_type2"],

@@ -27,9 +27,18 @@ export function describeChanges(version: PublicVersion): string[] {
   return lines;
 }
 
-/** RFC 4287 Atom feed: one entry per published version, newest first. */
-export function atomFeed(versions: PublicVersion[], origin: string): string {
+/**
+ * RFC 4287 Atom feed: one entry per published version, newest first. §4.2.1 requires a feed
+ * author; while no company name is set, the site's host stands in.
+ */
+export function atomFeed(
+  versions: PublicVersion[],
+  origin: string,
+  companyName: string | null,
+): string {
   const page = `${origin}/trust/subprocessors`;
+  const title = companyName ? `${companyName} sub-processors` : "Sub-processors";
+  const author = companyName ?? new URL(origin).host;
   const updated = versions[0]?.publishedAt ?? new Date(0).toISOString();
   const entries = versions.map((version) => {
     const lines = describeChanges(version);
@@ -49,12 +58,12 @@ export function atomFeed(versions: PublicVersion[], origin: string): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${escapeXml(page)}</id>`,
-    "  <title>Roster sub-processors</title>",
+    `  <title>${escapeXml(title)}</title>`,
     "  <subtitle>Changes to the list of third parties that process customer data</subtitle>",
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page}.atom`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
-    "  <author><name>Roster</name></author>",
+    `  <author><name>${escapeXml(author)}</name></author>`,
     ...entries,
     "</feed>",
     "",

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { EXPORT_HEADER, exportRows, REGISTER_TITLE } from "./export-table";
+import { EXPORT_HEADER, exportRows } from "./export-table";
+import { registerTitle } from "./publisher";
 import type { RegisterContent } from "./register-content";
 
 /**
@@ -17,11 +18,11 @@ export function neutraliseCell(value: string): string {
  * A short block above the table states the version, its date and the content's SHA-256. The BOM
  * makes spreadsheet tools read the file as UTF-8.
  */
-export function registerCsv(content: RegisterContent): Buffer {
+export function registerCsv(content: RegisterContent, companyName: string | null): Buffer {
   const width = EXPORT_HEADER.length;
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill("")];
   const records = [
-    pad([REGISTER_TITLE]),
+    pad([registerTitle(companyName)]),
     pad(["Version", content.label]),
     pad(["Date", content.date]),
     pad(["SHA-256", content.sha256]),

@@ -1,11 +1,16 @@
-import { REGISTER_TITLE } from "./export-table";
+import { registerTitle } from "./publisher";
 import type { RegisterContent } from "./register-content";
 
 export const SHA256_OF = "canonical JSON of `entries` (UTF-8, object keys sorted, no whitespace)";
 
-export function registerJsonDocument(content: RegisterContent, exportedAt = new Date()) {
+export function registerJsonDocument(
+  content: RegisterContent,
+  companyName: string | null,
+  exportedAt = new Date(),
+) {
   return {
-    title: REGISTER_TITLE,
+    title: registerTitle(companyName),
+    company: companyName,
     version: content.version,
     label: content.label,
     date: content.date,
@@ -17,6 +22,7 @@ export function registerJsonDocument(content: RegisterContent, exportedAt = new 
   };
 }
 
-export function registerJson(content: RegisterContent): Buffer {
-  return Buffer.from(`${JSON.stringify(registerJsonDocument(content), null, 2)}\n`, "utf8");
+export function registerJson(content: RegisterContent, companyName: string | null): Buffer {
+  const document = registerJsonDocument(content, companyName);
+  return Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");
 }

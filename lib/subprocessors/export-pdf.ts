@@ -2,7 +2,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import { formatField, formatTimestampUtc } from "./format";
 import { parentNamesOf, type RegisterContent } from "./register-content";
-import { REGISTER_TITLE } from "./export-table";
+import { registerTitle } from "./publisher";
 import { ENTRY_FIELDS, FIELD_LABELS, type Entry } from "./types";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -19,20 +19,20 @@ const MUTED = "#5b6573";
 const RULE = "#cdd2da";
 const INK = "#1c2430";
 
-function startDocument(content: RegisterContent): Doc {
+function startDocument(content: RegisterContent, title: string, author: string | null): Doc {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: `${REGISTER_TITLE}: ${content.label}`, Author: "Roster" },
+    info: { Title: `${title}: ${content.label}`, ...(author ? { Author: author } : {}) },
   });
   doc.registerFont("Body", path.join(FONT_DIR, "DejaVuSans.ttf"));
   doc.registerFont("Bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
   return doc;
 }
 
-function writeHeading(doc: Doc, content: RegisterContent): void {
-  doc.font("Bold").fontSize(18).fillColor(INK).text(REGISTER_TITLE);
+function writeHeading(doc: Doc, content: RegisterContent, title: string): void {
+  doc.font("Bold").fontSize(18).fillColor(INK).text(title);
   doc.moveDown(0.3);
   doc.font("Body").fontSize(10).fillColor(MUTED);
   const state = content.version === null ? "read" : "published";
@@ -111,15 +111,16 @@ function writeFooters(doc: Doc, content: RegisterContent): void {
   }
 }
 
-export function registerPdf(content: RegisterContent): Promise<Buffer> {
-  const doc = startDocument(content);
+export function registerPdf(content: RegisterContent, companyName: string | null): Promise<Buffer> {
+  const title = registerTitle(companyName);
+  const doc = startDocument(content, title, companyName);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  writeHeading(doc, content);
+  writeHeading(doc, content, title);
   const parentName = parentNamesOf(content.entries);
   if (content.entries.length === 0) {
     doc.font("Body").fontSize(11).fillColor(INK).text("The register lists no sub-processors.");

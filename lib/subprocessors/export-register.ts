@@ -5,6 +5,7 @@ import { registerCsv } from "./export-csv";
 import { registerJson } from "./export-json";
 import { registerPdf } from "./export-pdf";
 import { exportFileName } from "./export-table";
+import { companyNameOf } from "./publisher";
 import { loadRegister, versionParam } from "./register-content";
 
 export const EXPORT_FORMATS = ["csv", "json", "pdf"] as const;
@@ -33,12 +34,13 @@ export async function exportRegister(db: Queryable, input: unknown): Promise<Reg
   const query = exportQuery.parse(input);
 
   const content = loadRegister(db, query.version);
+  const companyName = companyNameOf(db);
   const body =
     query.format === "csv"
-      ? registerCsv(content)
+      ? registerCsv(content, companyName)
       : query.format === "json"
-        ? registerJson(content)
-        : await registerPdf(content);
+        ? registerJson(content, companyName)
+        : await registerPdf(content, companyName);
   return {
     body,
     fileName: exportFileName(content, query.format),

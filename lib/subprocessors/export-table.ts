@@ -3,8 +3,6 @@ import type { RegisterContent } from "./register-content";
 import { parentNamesOf } from "./register-content";
 import { ENTRY_FIELDS, FIELD_LABELS } from "./types";
 
-export const REGISTER_TITLE = "Roster sub-processor register";
-
 export const EXPORT_HEADER = [...ENTRY_FIELDS.map((field) => FIELD_LABELS[field]), "ID"];
 
 /** The register as rows of text, one per entry, in EXPORT_HEADER's column order. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Queryable } from "@/db/client";
 import { canonicalJson, onlyFields, type Changelog } from "./changelog";
 import { certificationLabel } from "./format";
+import { companyNameOf } from "./publisher";
 import { latestVersion, listVersions, type Version } from "./versions";
 import { INTERNAL_FIELDS, type CertificationFields, type Entry } from "./types";
 
@@ -101,4 +102,10 @@ export function latestPublicVersion(db: Queryable): PublicVersion | undefined {
 
 export function publicVersions(db: Queryable, limit: number): PublicVersion[] {
   return listVersions(db).slice(0, limit).map(toPublicVersion);
+}
+
+/** The `.json` document: who publishes the list, then its latest published version. */
+export function publicRegisterDocument(db: Queryable) {
+  const latest = latestPublicVersion(db);
+  return latest ? { company: companyNameOf(db), ...latest } : undefined;
 }

@@ -24,6 +24,7 @@ export function getSettings(db: Queryable): SettingsView {
     requiredCertifications: row.requiredCertifications as CertificationCode[],
     allowedStorageRegions: row.allowedStorageRegions as RegionCode[],
     expiryWarningDays: row.expiryWarningDays,
+    companyName: row.companyName,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };
@@ -47,10 +48,14 @@ function diffSettings(current: ComplianceSettings, next: ComplianceSettings) {
 
 /** Saving the settings as they are writes nothing, so the audit trail holds only changes. */
 export function updateSettings(db: Db, actor: Actor, input: unknown): SettingsView {
-  const settings = settingsInput.parse(input);
+  const { companyName, ...rules } = settingsInput.parse(input);
 
   return db.transaction((tx) => {
     const current = getSettings(tx);
+    const settings = {
+      ...rules,
+      companyName: companyName === undefined ? current.companyName : companyName,
+    };
     const { before, after, isChanged } = diffSettings(current, settings);
     if (!isChanged) return current;
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { DashboardError, errorResponse } from "@/lib/dashboard/errors";
-import { latestPublicVersion } from "@/lib/subprocessors/public-register";
+import { publicRegisterDocument } from "@/lib/subprocessors/public-register";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** The latest published version for customers' tools; no sign-in, never the draft. */
 export function GET(): Response {
   try {
-    const latest = latestPublicVersion(getDb());
+    const latest = publicRegisterDocument(getDb());
     if (!latest) {
       throw new DashboardError(404, "not_found", "No sub-processor list has been published yet.");
     }

@@ -9,20 +9,25 @@ import {
 } from "@/lib/subprocessors/catalog";
 import { describeCertification } from "@/lib/subprocessors/format";
 import { latestPublicVersion, type PublicEntry } from "@/lib/subprocessors/public-register";
+import { companyNameOf, processorsFor } from "@/lib/subprocessors/publisher";
 import "@/components/subprocessors/register.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Sub-processors",
-  description: "The third parties that process customer data for Roster, and where.",
-  alternates: {
-    types: {
-      "application/atom+xml": "/trust/subprocessors.atom",
-      "application/json": "/trust/subprocessors.json",
+export function generateMetadata(): Metadata {
+  const companyName = companyNameOf(getDb());
+  return {
+    // The public page is the operator's, so the dashboard's "· Roster" title suffix stays off.
+    title: { absolute: companyName ? `Sub-processors · ${companyName}` : "Sub-processors" },
+    description: `${processorsFor(companyName)}, and where.`,
+    alternates: {
+      types: {
+        "application/atom+xml": "/trust/subprocessors.atom",
+        "application/json": "/trust/subprocessors.json",
+      },
     },
-  },
-};
+  };
+}
 
 const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 const formatDate = (iso: string) => longDate.format(new Date(iso));
@@ -91,17 +96,21 @@ function EntryRow({ entry }: { entry: PublicEntry }) {
 }
 
 export default function TrustSubprocessorsPage() {
-  const version = latestPublicVersion(getDb());
+  const db = getDb();
+  const version = latestPublicVersion(db);
+  const companyName = companyNameOf(db);
   const names = Object.fromEntries(version?.entries.map((entry) => [entry.id, entry.name]) ?? []);
 
   return (
     <main className="trust-page">
       <header className="trust-header">
-        <p className="page-eyebrow">Trust center</p>
+        <p className="page-eyebrow">
+          {companyName ? `${companyName} trust center` : "Trust center"}
+        </p>
         <h1>Sub-processors</h1>
         <p className="page-description">
-          The third parties that process customer data for Roster (GDPR Art. 28): what they do,
-          which data they see and where it is stored and processed.
+          {processorsFor(companyName)} (GDPR Art. 28): what they do, which data they see and where
+          it is stored and processed.
         </p>
         <p className="trust-links">
           <a href="/trust/subprocessors.atom">Follow changes (Atom feed)</a>

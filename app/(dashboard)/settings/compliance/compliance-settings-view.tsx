@@ -21,7 +21,9 @@ import { CERTIFICATION_LABELS, CERTIFICATIONS } from "@/lib/subprocessors/catalo
 import type { SettingsView } from "@/lib/subprocessors/settings";
 import { settingsInput } from "@/lib/subprocessors/settings-input";
 
-const RULES_INTRO = "Rules every sub-processor is checked against.";
+const RULES_INTRO =
+  "The name the register is published under, and the rules every sub-processor is " +
+  "checked against.";
 const CERT_OPTIONS = CERTIFICATIONS.map((value) => ({ value, label: CERTIFICATION_LABELS[value] }));
 
 function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor: boolean }) {
@@ -29,6 +31,7 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
   const [required, setRequired] = useState<string[]>(settings.requiredCertifications);
   const [regions, setRegions] = useState<string[]>(settings.allowedStorageRegions);
   const [days, setDays] = useState(String(settings.expiryWarningDays));
+  const [companyName, setCompanyName] = useState(settings.companyName ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
   const [isSaving, setSaving] = useState(false);
@@ -36,6 +39,7 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
+      companyName,
       requiredCertifications: required,
       allowedStorageRegions: regions,
       expiryWarningDays: days,
@@ -75,6 +79,22 @@ function SettingsForm({ settings, isEditor }: { settings: SettingsView; isEditor
     <form className="stack" onSubmit={submit} noValidate aria-label="Compliance settings">
       <fieldset className="plain-fieldset" disabled={!isEditor}>
         <div className="stack">
+          <section className="card">
+            <div className="form-grid">
+              <TextField
+                label="Company name"
+                name="companyName"
+                value={companyName}
+                onChange={setCompanyName}
+                error={errors.companyName}
+                placeholder="Acme GmbH"
+                hint={
+                  "Who the public sub-processor page, its Atom feed and the exports name as " +
+                  "publisher. Empty, they name no company."
+                }
+              />
+            </div>
+          </section>
           <section className="card">
             <ChoiceGrid
               legend="Required certifications"

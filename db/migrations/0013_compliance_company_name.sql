@@ -1,0 +1,1 @@
+ALTER TABLE `compliance_settings` ADD `company_name` text;
