@@ -119,6 +119,36 @@ describe("POST /api/auth/sign-in/email", () => {
     },
   );
 
+  it("audits a sign-in refused for a disabled account with that reason", async () => {
+    const email = "audit-disabled@example.com";
+    const password = "audit-disabled-password";
+    const { account } = server.cli<{ account: { id: string } }>(
+      "account",
+      "create",
+      "--email",
+      email,
+      "--password",
+      password,
+    );
+    const disabled = await fetch(`${server.baseUrl}/api/accounts/${account.id}`, {
+      method: "PATCH",
+      headers: { Cookie: adminCookie, Origin: server.baseUrl, "Content-Type": "application/json" },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    await disabled.text();
+
+    const answer = await signIn({ email, password });
+
+    expect(answer.status).toBe(403);
+    const [failed] = await signInAudit();
+    expect(failed).toMatchObject({
+      action: "auth.sign_in_failed",
+      targetId: account.id,
+      detail: { email, reason: "BANNED_USER" },
+    });
+  });
+
   it("names the account a failed sign-in tried by its id", async () => {
     const items = await signInAudit();
     const viewerAttempt = items.find((item) => item.targetLabel === VIEWER.email);

@@ -267,7 +267,7 @@ test("compares the published version with the draft side by side", async () => {
   await snap(page, "sp-11-settings");
 });
 
-test("the officer names the company, which the public page shows and the audit trail records", async ({
+test("the company name set in the settings shows publicly and in the audit trail", async ({
   browser,
 }) => {
   await page.goto("/settings/compliance");

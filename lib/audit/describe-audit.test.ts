@@ -15,7 +15,8 @@ describe("describeAuditDetail", () => {
         before: { allowedStorageRegions: ["EEA"], expiryWarningDays: 60 },
         after: { allowedStorageRegions: ["EEA", "UK"], expiryWarningDays: 30 },
       },
-      "allowed storage regions: EU/EEA → EU/EEA, United Kingdom; warning window (days): 60 → 30",
+      "allowed storage regions: EU/EEA → EU/EEA, United Kingdom; " +
+        "warning window (days): 60 → 30",
     ],
     [
       "subprocessor.created",
