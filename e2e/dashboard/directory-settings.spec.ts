@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { createDirectory, scimClient, startServer, type TestServer } from "../support/server";
-import { signIn, snap } from "./helpers";
+import { createAccounts, signIn, snap } from "./helpers";
 
 // A server of its own, so deleting a directory leaves the other specs' data alone.
 const ADMIN = { email: "dora@example.com", password: "directory-admin-pass" };
@@ -15,21 +15,10 @@ let acme: ReturnType<typeof createDirectory>;
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer();
-  for (const [account, role] of [
+  createAccounts(server, [
     [ADMIN, "admin"],
     [VIEWER, "viewer"],
-  ] as const) {
-    server.cli(
-      "account",
-      "create",
-      "--email",
-      account.email,
-      "--password",
-      account.password,
-      "--role",
-      role,
-    );
-  }
+  ]);
   acme = createDirectory(server, "okta", "Acme");
   createDirectory(server, "entra", "Globex");
   server.cli("seed", "--directory", acme.directoryId, "--users", "12", "--groups", "3");

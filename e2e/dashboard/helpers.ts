@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import type { TestServer } from "../support/server";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../test-results/dashboard");
 
@@ -16,6 +17,15 @@ export const ADMIN = {
   password: "correct-horse-battery",
 };
 export const VIEWER = { email: "vic@example.com", password: "viewer-password-1" };
+
+type Account = { email: string; password: string };
+
+/** Creates accounts through the CLI, as an operator would before anyone signs in. */
+export function createAccounts(server: TestServer, accounts: [Account, string][]): void {
+  for (const [{ email, password }, role] of accounts) {
+    server.cli("account", "create", "--email", email, "--password", password, "--role", role);
+  }
+}
 
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { createDirectory, scimClient, startServer, type TestServer } from "../support/server";
-import { signIn } from "./helpers";
+import { createAccounts, signIn } from "./helpers";
 
 // A server of its own, so each test knows what the lists hold. The tests share one signed-in
 // context to stay under the sign-in rate limit.
@@ -15,21 +15,10 @@ let directory: ReturnType<typeof createDirectory>;
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer();
-  for (const [account, role] of [
+  createAccounts(server, [
     [ADMIN, "admin"],
     [OTHER, "viewer"],
-  ] as const) {
-    server.cli(
-      "account",
-      "create",
-      "--email",
-      account.email,
-      "--password",
-      account.password,
-      "--role",
-      role,
-    );
-  }
+  ]);
   directory = createDirectory(server, "entra", "Contoso");
   server.cli("seed", "--directory", directory.directoryId, "--users", "60", "--groups", "48");
   context = await browser.newContext({ baseURL: server.baseUrl });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, authUsers } from "@/db/schema";
-import { openTestDb } from "@/lib/sync-log/test-log-db";
+import { authUsers } from "@/db/schema";
+import { openTestDb, readAudit } from "@/lib/sync-log/test-log-db";
 import { recordSignIn } from "./record-sign-in";
 
 let db: Db;
@@ -17,12 +17,7 @@ beforeEach(() => {
 
 afterEach(() => close());
 
-const audit = () =>
-  db
-    .select()
-    .from(auditEvents)
-    .all()
-    .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+const audit = () => readAudit(db);
 
 describe("recordSignIn", () => {
   it("records a sign-in as made by the account, with the client address", () => {

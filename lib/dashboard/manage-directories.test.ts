@@ -2,12 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { createDirectory, findDirectory } from "@/lib/directories/directories";
 import { authenticate } from "@/lib/directories/tokens";
 import { seedDirectory } from "@/lib/seed/seed-directory";
-import { openTestDb } from "@/lib/sync-log/test-log-db";
+import { openTestDb, readAudit } from "@/lib/sync-log/test-log-db";
 import { DashboardError } from "./errors";
 import {
   addToken,
@@ -27,12 +26,7 @@ beforeEach(() => {
 
 afterEach(() => close());
 
-const audit = () =>
-  db
-    .select()
-    .from(auditEvents)
-    .all()
-    .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+const audit = () => readAudit(db);
 
 /** A directory's rows in each table its deletion must empty. */
 const rowsOf = (directoryId: string) =>

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, complianceSettings, subprocessors } from "@/db/schema";
+import { complianceSettings, subprocessors } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
-import { openTestDb } from "@/lib/sync-log/test-log-db";
+import { openTestDb, readAudit } from "@/lib/sync-log/test-log-db";
 import { createEntry } from "./create-entry";
 import { publishVersion } from "./publish-version";
 import { getSettings, updateSettings } from "./settings";
@@ -20,12 +20,7 @@ beforeEach(() => {
 
 afterEach(() => close());
 
-const audit = () =>
-  db
-    .select()
-    .from(auditEvents)
-    .all()
-    .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+const audit = () => readAudit(db);
 
 const vendor = (overrides: Record<string, unknown> = {}) => ({
   name: "Northwind Cloud",

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { v7 as uuidv7 } from "uuid";
 import { openDb, type Db } from "@/db/client";
-import { syncRequests } from "@/db/schema";
+import { auditEvents, syncRequests } from "@/db/schema";
 
 /** A fresh database with migrations applied, removed again by the returned `close`. */
 export function openTestDb(): { db: Db; close: () => void } {
@@ -16,6 +16,15 @@ export function openTestDb(): { db: Db; close: () => void } {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every audit row, its detail parsed, in insertion order. */
+export function readAudit(db: Db) {
+  return db
+    .select()
+    .from(auditEvents)
+    .all()
+    .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
 }
 
 type Entry = Partial<typeof syncRequests.$inferInsert> & { atMs: number };
