@@ -68,7 +68,20 @@ async function serve(port, keepAliveMs) {
   const handle = app.getRequestHandler();
   const requestLog = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
   const isProxied = process.env.TRUST_PROXY === "1";
+  const answering = new Set();
+  let stopping = false;
+  // A stop waits for every connection, and a kept-alive one would hold it for the keep-alive's
+  // 65 s: once stopping, an answer not yet begun closes its connection, and any left idle goes.
+  const closeAfterAnswer = (response) => {
+    if (!response.headersSent) response.setHeader("Connection", "close");
+  };
   const server = http.createServer((request, response) => {
+    answering.add(response);
+    response.once("close", () => {
+      answering.delete(response);
+      if (stopping) server.closeIdleConnections();
+    });
+    if (stopping) closeAfterAnswer(response);
     if (!ROUTABLE_METHODS.has(request.method ?? "")) {
       return answerUnroutable(request, response, requestLog);
     }
@@ -80,10 +93,10 @@ async function serve(port, keepAliveMs) {
   await new Promise((resolve) => server.listen(port, resolve));
   console.log(`Roster listening on http://localhost:${port}`);
 
-  let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
+    answering.forEach(closeAfterAnswer);
     server.close(async () => {
       await app.close().catch((error) => console.error(error));
       process.exit(EXIT_CODES[signal] ?? 128);

@@ -16,6 +16,8 @@ export type TestServer = {
   cli: <T = unknown>(...args: string[]) => T;
   /** The lines the server has written to stdout (its process log) so far. */
   logLines: () => string[];
+  /** Sends `signal` to the server; resolves with its exit code once it has exited. */
+  signal: (signal: NodeJS.Signals) => Promise<number | null>;
   stop: () => Promise<void>;
 };
 
@@ -88,6 +90,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     env: childEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const exitCode = new Promise<number | null>((resolve) => child.once("exit", resolve));
   let logText = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (logText += chunk));
   const logLines = () => logText.split("\n").filter(Boolean);
@@ -113,7 +116,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { baseUrl, scimUrl: `${baseUrl}/scim/v2`, databasePath, cli, logLines, stop };
+  const signal = (name: NodeJS.Signals) => {
+    child.kill(name);
+    return exitCode;
+  };
+  return { baseUrl, scimUrl: `${baseUrl}/scim/v2`, databasePath, cli, logLines, signal, stop };
 }
 
 export type DirectoryWithToken = { directoryId: string; token: string; tokenId: string };
