@@ -206,3 +206,8 @@ export function jsonTuples(values: readonly SQL[], from: SQL): SQL {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
+
+/** Whether a driver error is a violated FOREIGN KEY constraint. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}

@@ -1,3 +1,5 @@
+import http from "node:http";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs, type RegisterClient } from "../subprocessors/register-client";
 import { scimClient, startServer, type TestServer } from "../support/server";
@@ -49,6 +51,44 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Pro
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Whether the server has authenticated a request with this token (it notes the token's use). */
+function isTokenUsed(tokenId: string): boolean {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    const row = db.prepare("SELECT last_used_at FROM tokens WHERE id = ?").get(tokenId) as
+      { last_used_at: string | null } | undefined;
+    return Boolean(row?.last_used_at);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A SCIM POST whose body is held back after its first bytes: the server authenticates it and
+ * waits for the rest, which `finish` sends. Resolves with the status and body of the answer.
+ */
+function heldPost(token: string, path: string, body: unknown) {
+  const text = JSON.stringify(body);
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    "Content-Type": "application/scim+json",
+    "Content-Length": Buffer.byteLength(text),
+  };
+  let outgoing: http.ClientRequest | undefined;
+  const answered = new Promise<{ status: number; body: Record<string, unknown> }>(
+    (resolve, reject) => {
+      outgoing = http.request(`${server.scimUrl}${path}`, { method: "POST", headers }, (res) => {
+        let received = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(received) }));
+      });
+      outgoing.on("error", reject);
+    },
+  );
+  outgoing?.write(text.slice(0, 10));
+  return { answered, finish: () => outgoing?.end(text.slice(10)) };
 }
 
 describe("PATCH /api/directories/:id", () => {
@@ -222,6 +262,26 @@ describe("DELETE /api/directories/:id", () => {
       directoryName: "Logged (deleted)",
       isDirectoryDeleted: true,
     });
+  });
+
+  it("refuses a create in flight when the directory goes meanwhile, as its token is refused", async () => {
+    const created = await admin.request<Created>("POST", "/api/directories", {
+      name: "Deleted mid-request",
+      provider: "okta",
+    });
+    const { directory, token, tokenInfo } = created.body;
+    const held = heldPost(token, "/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: "late@deleted.example",
+    });
+    await eventually(async () => isTokenUsed(tokenInfo.id));
+
+    expect((await admin.request("DELETE", `/api/directories/${directory.id}`)).status).toBe(200);
+    held.finish();
+    const answer = await held.answered;
+
+    expect(answer.status).toBe(401);
+    expect(answer.body.detail).toBe("The bearer token is unknown or revoked");
   });
 
   it("refuses the token of a directory the CLI deletes while the server runs", async () => {

@@ -35,6 +35,9 @@ import {
   replaceUser,
   type PrehashedPassword,
 } from "@/lib/provisioning/user-writes";
+import { isForeignKeyViolation } from "@/db/dialect";
+import { findDirectory } from "@/lib/directories/directories";
+import { ScimError } from "@/lib/scim/errors";
 import type { ScimRequest } from "./context";
 import type { ScimResult } from "./respond";
 
@@ -121,7 +124,26 @@ function noted<T extends { notes: string[]; stored: StoredResource }>(
   return write;
 }
 
+/**
+ * A directory deleted while a create for it was in flight leaves the insert nothing to refer to;
+ * the request is refused as its token now is, rather than failing as the server's fault.
+ */
+function refuseIfDirectoryGone(req: ScimRequest, error: unknown): never {
+  if (isForeignKeyViolation(error) && !findDirectory(req.db, req.directoryId)) {
+    throw new ScimError(401, "The bearer token is unknown or revoked");
+  }
+  throw error;
+}
+
 export async function createResource(req: ScimRequest, kind: ResourceKind): Promise<ScimResult> {
+  try {
+    return await createOf(req, kind);
+  } catch (error) {
+    refuseIfDirectoryGone(req, error);
+  }
+}
+
+async function createOf(req: ScimRequest, kind: ResourceKind): Promise<ScimResult> {
   if (kind === "User") {
     const write = noted(
       req,
