@@ -1,6 +1,7 @@
 // The production server: Next's own request handler behind a plain Node HTTP server, so that a
 // request Next will not route still gets an answer in the protocol its path speaks, and the app
 // learns the client's address from a header no client can set.
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,7 +64,11 @@ function answerUnroutable(request, response, requestLog) {
 async function serve(port, keepAliveMs) {
   process.env.NODE_ENV ||= "production";
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const app = next({ dev: false, dir: root, port });
+  // Next hands requests that ask to upgrade to a listener it adds to the server of the first
+  // request it sees, unless given one: that listener ends the socket of a route and leaves any
+  // other open for good. Roster serves no WebSocket, so such requests are answered as plain ones
+  // (RFC 9110 §7.8), as Node does when the server has no listener.
+  const app = next({ dev: false, dir: root, port, httpServer: new EventEmitter() });
   await app.prepare();
   const handle = app.getRequestHandler();
   const requestLog = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });

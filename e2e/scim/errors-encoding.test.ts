@@ -141,3 +141,38 @@ describe("methods no route can take", () => {
     expect(response.text).toMatch(/^TRACE is not a method this server supports/);
   });
 });
+
+const UPGRADE_WAIT_MS = 5_000;
+
+/** A GET asking to switch to WebSocket: its status, or why there was none. */
+function sendUpgrade(pathAndQuery: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const url = new URL(pathAndQuery, server.baseUrl);
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      Connection: "Upgrade",
+      Upgrade: "websocket",
+    };
+    const outgoing = http.request(url, { headers }, (incoming) => {
+      incoming.resume().on("end", () => resolve(incoming.statusCode ?? 0));
+    });
+    outgoing.setTimeout(UPGRADE_WAIT_MS, () => outgoing.destroy(new Error("no answer")));
+    outgoing.on("upgrade", (_incoming, socket) => {
+      socket.destroy();
+      resolve("switched protocols");
+    });
+    outgoing.on("error", (error) => resolve(error.message)).end();
+  });
+}
+
+// RFC 9110 §7.8: a server that does not switch answers as though Upgrade were absent. Roster
+// serves no WebSocket; a request asking for one must neither lose its answer nor hold its socket.
+describe("requests asking to upgrade", () => {
+  it.each([
+    ["/scim/v2/Users?count=1", 200],
+    ["/api/no/such/route", 404],
+  ])("answers GET %s as a plain request, with %i", async (pathAndQuery, status) => {
+    await (await fetch(`${server.baseUrl}/api/health`)).text();
+    expect(await sendUpgrade(pathAndQuery)).toBe(status);
+  });
+});
