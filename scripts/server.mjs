@@ -95,7 +95,7 @@ async function serve(port, keepAliveMs) {
     return handle(request, response);
   });
   server.keepAliveTimeout = keepAliveMs;
-  await new Promise((resolve) => server.listen(port, resolve));
+  await new Promise((resolve, reject) => server.once("error", reject).listen(port, resolve));
   console.log(`Roster listening on http://localhost:${port}`);
 
   const stop = (signal) => {
@@ -111,4 +111,10 @@ async function serve(port, keepAliveMs) {
 }
 
 const [port = process.env.PORT ?? "3000", keepAliveMs = "65000"] = process.argv.slice(2);
-await serve(Number(port), Number(keepAliveMs));
+try {
+  await serve(Number(port), Number(keepAliveMs));
+} catch (error) {
+  // A port in use, say: one line, as next start gave, rather than a trace of Next's internals.
+  console.error(`Roster could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}

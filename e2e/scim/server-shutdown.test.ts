@@ -1,7 +1,10 @@
+import { spawn } from "node:child_process";
 import http from "node:http";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDirectory, startServer, type TestServer } from "../support/server";
+import { serverCommand } from "../../scripts/server-command.mjs";
 import { URN } from "./provisioning-helpers";
 
 const EXIT_WAIT_MS = 10_000;
@@ -40,6 +43,24 @@ async function waitUntilTokenUsed(tokenId: string): Promise<void> {
 }
 
 type Answer = { status: number; connection: string | undefined; text: string };
+
+describe("a port in use", () => {
+  it("stops a second server with one line and exit code 1", async () => {
+    const port = new URL(server.baseUrl).port;
+    const second = serverCommand(path.resolve(import.meta.dirname, "../.."), port);
+    const child = spawn(second.command, second.args, {
+      env: { ...process.env, DATABASE_PATH: server.databasePath, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const exitCode = await new Promise((resolve) => child.once("exit", resolve));
+
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toMatch(/^Roster could not start: .*EADDRINUSE/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
 
 describe("a stop signal", () => {
   it("answers the request in flight, closes its kept-alive connection and exits 143", async () => {
