@@ -358,6 +358,15 @@ test("on a phone the navigation folds behind Menu and no page is wider than the 
   await expect(users).toBeHidden();
   await snap(phone, "13-users-phone");
 
+  // A user's values, nested ones too, take the card's width below their names.
+  await phone.goto(`/users/${userId}`);
+  const values = phone.locator("section", { hasText: "Core attributes" }).getByRole("definition");
+  await expect(values.first()).toBeVisible();
+  const widths = await values.evaluateAll((cells) =>
+    cells.map((cell) => cell.getBoundingClientRect().width),
+  );
+  expect(Math.min(...widths), widths.join(", ")).toBeGreaterThan(200);
+
   // A time in the audit trail stays on one line; squeezed, it took five.
   await phone.goto("/settings/audit");
   const when = phone.getByRole("table").getByRole("cell").first();
