@@ -164,7 +164,7 @@ describe("PATCH /api/directories/:id", () => {
     expect(answer.body.error.code).toBe("not_found");
   });
 
-  it("applies a lowered rate limit to the next SCIM request, and the default once reset", async () => {
+  it("applies a lowered rate limit at once, and the default once reset", async () => {
     const { id, scim } = await newDirectory("Throttled");
     expect([...(await statusesUntil429(scim, 5))]).toEqual([200, 200, 200, 200, 200]);
 
@@ -264,7 +264,7 @@ describe("DELETE /api/directories/:id", () => {
     });
   });
 
-  it("refuses a create in flight when the directory goes meanwhile, as its token is refused", async () => {
+  it("refuses a create in flight when its directory goes, as its token is", async () => {
     const created = await admin.request<Created>("POST", "/api/directories", {
       name: "Deleted mid-request",
       provider: "okta",

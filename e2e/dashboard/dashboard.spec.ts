@@ -229,7 +229,7 @@ test("the user page shows attributes, groups, raw SCIM JSON and the timeline", a
   await snap(page, "10-groups");
 });
 
-test("timelines name who joined a group, the groups a user joined and left, and each request", async () => {
+test("timelines name members, the groups a user joined and left, and requests", async () => {
   const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
   const colleagues: string[] = [];
   for (const name of ["ada", "alan", "barbara", "edsger", "frances", "katherine"]) {
@@ -332,7 +332,7 @@ test("a deleted user's page says it is gone instead of offering to try again", a
   await expect(page.getByRole("link", { name: "← Users" })).toBeVisible();
 });
 
-test("on a phone the navigation folds behind Menu and no page is wider than the screen", async () => {
+test("on a phone the navigation folds behind Menu and no page is too wide", async () => {
   await page.goto("/users");
   await expect(page.getByRole("link", { name: "Groups" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();

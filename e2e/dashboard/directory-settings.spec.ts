@@ -81,7 +81,7 @@ test("a refused value is explained and nothing is saved", async () => {
   await expect(card("Acme EU").getByRole("alert")).toHaveText("name is required");
 });
 
-test("deleting asks for the directory's name, then removes the card and refuses the IdP", async () => {
+test("deleting asks for the name, then removes the card and refuses the IdP", async () => {
   const scim = scimClient(server, acme.token);
   expect((await scim("GET", "/Users?count=1")).status).toBe(200);
   await page.goto("/directories");

@@ -47,7 +47,7 @@ test("a list page past the end says so and leads to the last page", async () => 
   await expect(pager).not.toContainText("49,901");
 });
 
-test("a password reset that succeeds after a refused one clears the error and says so", async () => {
+test("a reset that succeeds after a refused one clears the error and says so", async () => {
   await page.goto("/settings/accounts");
   const row = page.getByRole("row").filter({ hasText: OTHER.email });
   const answers = ["short", "a-long-enough-password"];

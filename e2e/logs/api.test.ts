@@ -255,7 +255,7 @@ describe("GET /api/logs/<id>", () => {
     ]);
   });
 
-  it("puts the group a user was added to on the user's timeline, naming her on the group's", async () => {
+  it("puts a user's new group on her timeline, naming her on the group's", async () => {
     type Timeline = { timeline: TimelineEntry[] };
     const user = (await (await get(`/api/users/${ids.graceId}`)).json()) as Timeline;
     const group = (await (await get(`/api/groups/${ids.groupId}`)).json()) as Timeline;

@@ -112,15 +112,16 @@ function DeleteDirectory({
     event.preventDefault();
     if (isConfirmed) remove.mutate();
   };
+  const users = counted(directory.userCount, "user");
+  const groups = counted(directory.groupCount, "group");
   return (
     <section className="danger-zone" aria-labelledby={`delete-${directory.id}`}>
       <h3 className="subheading" id={`delete-${directory.id}`}>
         Delete directory
       </h3>
       <p className="muted">
-        Deletes its {counted(directory.userCount, "user")}, {counted(directory.groupCount, "group")}{" "}
-        and every token. The identity provider is refused from then on; its sync-log entries stay.
-        This cannot be undone.
+        Deletes its {users}, {groups} and every token. The identity provider is refused from then
+        on; its sync-log entries stay. This cannot be undone.
       </p>
       <form className="inline-form" onSubmit={submit}>
         <label className="field field-inline">

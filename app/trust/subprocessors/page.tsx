@@ -95,6 +95,8 @@ function EntryRow({ entry }: { entry: PublicEntry }) {
   );
 }
 
+const JSON_LINK = <a href="/trust/subprocessors.json">subprocessors.json</a>;
+
 export default function TrustSubprocessorsPage() {
   const db = getDb();
   const version = latestPublicVersion(db);
@@ -152,10 +154,10 @@ export default function TrustSubprocessorsPage() {
             />
           </section>
           <p className="muted small trust-hash">
-            SHA-256 of the public entries of version {version.version} (the <code>entries</code> of{" "}
-            <a href="/trust/subprocessors.json">subprocessors.json</a> as canonical JSON: keys
-            sorted, no whitespace): <code>{version.sha256}</code>. It covers only what this page
-            publishes; the register’s own exports hash internal fields too, so their hash differs.
+            SHA-256 of the public entries of version {version.version} (the <code>entries</code> of
+            {JSON_LINK} as canonical JSON: keys sorted, no whitespace):{" "}
+            <code>{version.sha256}</code>. It covers only what this page publishes; the register’s
+            own exports hash internal fields too, so their hash differs.
           </p>
         </>
       ) : (
